@@ -1,0 +1,1 @@
+"""Reference county platform server speaking ../shared/county-api (development, pilots, tests)."""

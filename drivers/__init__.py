@@ -1,0 +1,1 @@
+"""Hardware drivers: card reader, fingerprint sensor, printer. No Qt, no SQLite, no HTTP."""

@@ -1,0 +1,71 @@
+"""`kiosk-admin`: the technician's command line (no Qt).
+
+Each group of commands lives in its own module under `kiosk/admin/` and exposes
+`register(subparsers)`; the module sets `handler=` on its parsers, a function
+`(args, config) -> int`. Output is human text by default and one JSON object with `--json`;
+failures exit non-zero and, with `--json`, print `{"error": CODE, "detail": TEXT}`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.config import DEFAULT_CONFIG_PATH, ConfigError, load_config
+
+# Command groups, in the order they appear in --help. A module that is missing (a part not yet
+# built) is skipped, so the rest of the command line keeps working.
+COMMAND_MODULES = (
+    "kiosk.admin.cache_commands",  # sync, queue, resident, audit
+    "kiosk.admin.card_commands",  # card read
+    "kiosk.admin.fingerprint_commands",  # fingerprint info / verify
+    "kiosk.admin.printer_commands",  # statement, printer status / test-page
+    "kiosk.admin.device_commands",  # devices
+    "kiosk.admin.maintenance_commands",  # technician PINs
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-admin",
+        description="Technician's command line for the township self-service kiosk.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk-admin {__version__}")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=DEFAULT_CONFIG_PATH,
+        help=f"configuration file (default {DEFAULT_CONFIG_PATH})",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+    except ConfigError as e:
+        print(f"kiosk-admin: {e}", file=sys.stderr)
+        return 2
+    handler = args.handler
+    result: int = handler(args, config)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

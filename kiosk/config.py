@@ -1,0 +1,288 @@
+"""The kiosk's one configuration file (TOML), loaded and validated at start.
+
+Every key has a type and, where sensible, a default; an unknown key, a wrong type or a missing
+required key raises `ConfigError` naming the file and the key (``[devices] card``). Relative paths
+are resolved against the folder of the configuration file. Secrets (terminal secret, template key,
+technician PIN hashes) live in files that the configuration only names.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CONFIG_PATH = Path("/etc/kiosk/kiosk.toml")
+
+
+class ConfigError(ValueError):
+    """A configuration problem, with the file and the key in its message."""
+
+
+@dataclass(frozen=True)
+class TerminalConfig:
+    id: str = ""
+    secret_file: Path = Path("terminal.secret")
+    township_name: str = "青山镇"
+    township_name_en: str = "Qingshan Town"
+    # where a resident is sent when the kiosk cannot help (out-of-service and failure screens)
+    counter_location: str = "镇便民服务中心1号窗口"
+    counter_location_en: str = "window 1 of the town service centre"
+    reader_position: str = "bottom-right"  # where the card slot is, for the illustration's arrow
+
+
+@dataclass(frozen=True)
+class CountyConfig:
+    url: str = "http://127.0.0.1:8700"
+    connect_timeout: float = 5.0  # seconds
+    read_timeout: float = 30.0  # seconds
+    sync_interval: float = 300.0  # seconds between background sync rounds
+    batch_size: int = 500  # transactions per request (the platform's maximum)
+    max_backoff: float = 600.0  # seconds, cap of the exponential backoff
+
+
+@dataclass(frozen=True)
+class PathsConfig:
+    data_dir: Path = Path("/var/lib/kiosk")
+
+
+@dataclass(frozen=True)
+class SecurityConfig:
+    template_key_file: Path = Path("template.key")  # 32-byte AES-GCM key for fingerprint templates
+
+
+@dataclass(frozen=True)
+class DevicesConfig:
+    card: str = "pcsc"  # "pcsc" | "simulated"
+    card_reader: str = ""  # reader-name pattern (substring or fnmatch pattern); "" = any
+    fingerprint: str = "zfm"  # "zfm" | "simulated"
+    fingerprint_port: str = "/dev/ttyUSB0"
+    fingerprint_baud: int = 57600
+    fingerprint_address: int = 0xFFFFFFFF
+    fingerprint_password: int = 0
+    fingerprint_threshold: int = 50  # lowest comparison score that counts as a match
+    fingerprint_attempts: int = 3  # attempts per enrolled finger
+    finger_timeout: float = 30.0  # seconds to wait for a finger
+    printer: str = "cups"  # "cups" | "simulated"
+    printer_name: str = "statement"
+    print_timeout: float = 120.0  # seconds; our own deadline for a CUPS job
+    simulated_printer_dir: Path = Path("printed")  # relative to data_dir when simulated
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    language: str = "zh"  # "zh" | "en"; the default at the start of every session
+    idle_timeout: float = 90.0  # seconds without a touch before the countdown
+    countdown: float = 30.0  # seconds of countdown warning (at least 20)
+    card_reminder_interval: float = 6.0  # seconds between "please take your card" reminders
+    volume: int = 80  # 0-100, the default volume at the start of every session
+    fullscreen: bool = True
+    sounds: bool = True
+
+
+@dataclass(frozen=True)
+class MaintenanceConfig:
+    technician_cards: tuple[str, ...] = ()  # card numbers that open maintenance mode
+    pin_file: Path = Path("technician.pins")  # scrypt hashes, one "name:salt:hash" per line
+    max_pin_attempts: int = 5
+    idle_timeout: float = 300.0
+    touch_sequence: tuple[str, ...] = ("top-left", "top-right", "bottom-left", "bottom-right")
+
+
+@dataclass(frozen=True)
+class LoggingConfig:
+    level: str = "INFO"
+    max_bytes: int = 5_000_000
+    backups: int = 10
+
+
+@dataclass(frozen=True)
+class Config:
+    terminal: TerminalConfig = field(default_factory=TerminalConfig)
+    county: CountyConfig = field(default_factory=CountyConfig)
+    paths: PathsConfig = field(default_factory=PathsConfig)
+    security: SecurityConfig = field(default_factory=SecurityConfig)
+    devices: DevicesConfig = field(default_factory=DevicesConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
+    maintenance: MaintenanceConfig = field(default_factory=MaintenanceConfig)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
+    source: Path | None = None  # the file this was loaded from (None for --demo)
+
+    # Derived locations -------------------------------------------------------------------------
+    @property
+    def database_path(self) -> Path:
+        return self.paths.data_dir / "kiosk.sqlite3"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.paths.data_dir / "logs"
+
+    def read_terminal_secret(self) -> bytes:
+        return _read_secret(self.terminal.secret_file, "[terminal] secret_file", self.source)
+
+    def read_template_key(self) -> bytes:
+        key = _read_secret(
+            self.security.template_key_file, "[security] template_key_file", self.source
+        )
+        if len(key) != 32:
+            raise ConfigError(
+                f"{self.source}: [security] template_key_file: {self.security.template_key_file} "
+                f"must hold 32 bytes (it holds {len(key)})"
+            )
+        return key
+
+
+_SECTIONS: dict[str, type] = {
+    "terminal": TerminalConfig,
+    "county": CountyConfig,
+    "paths": PathsConfig,
+    "security": SecurityConfig,
+    "devices": DevicesConfig,
+    "ui": UiConfig,
+    "maintenance": MaintenanceConfig,
+    "logging": LoggingConfig,
+}
+
+_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("devices", "card"): ("pcsc", "simulated"),
+    ("devices", "fingerprint"): ("zfm", "simulated"),
+    ("devices", "printer"): ("cups", "simulated"),
+    ("ui", "language"): ("zh", "en"),
+    ("logging", "level"): ("DEBUG", "INFO", "WARNING", "ERROR"),
+}
+_REQUIRED: tuple[tuple[str, str], ...] = (("terminal", "id"), ("county", "url"))
+
+
+def _read_secret(path: Path, key: str, source: Path | None) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"{source}: {key}: cannot read {path}: {e.strerror}") from e
+    return data.strip() if path.suffix in (".secret", ".txt") else data
+
+
+def _convert(value: Any, annotation: str, where: str, base: Path) -> Any:
+    """Check one TOML value against the dataclass field's annotation (a string under
+    `from __future__ import annotations`)."""
+    if annotation == "Path":
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{where}: expected a path (a non-empty string), got {value!r}")
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else (base / p)
+    if annotation == "bool":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: expected true or false, got {value!r}")
+        return value
+    if annotation == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+        return value
+    if annotation == "float":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{where}: expected a number, got {value!r}")
+        return float(value)
+    if annotation == "str":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a string, got {value!r}")
+        return value
+    if annotation == "tuple[str, ...]":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+        return tuple(value)
+    raise AssertionError(f"unhandled annotation {annotation}")  # a bug in this module
+
+
+def config_from_mapping(data: dict[str, Any], source: Path | None, base: Path) -> Config:
+    """Build a validated `Config` from parsed TOML. `base` resolves relative paths."""
+    name = str(source) if source else "<configuration>"
+    sections: dict[str, Any] = {}
+    for section, value in data.items():
+        if section not in _SECTIONS:
+            raise ConfigError(
+                f"{name}: unknown section [{section}] (known: {', '.join(sorted(_SECTIONS))})"
+            )
+        if not isinstance(value, dict):
+            raise ConfigError(f"{name}: [{section}] must be a table")
+        cls = _SECTIONS[section]
+        known = {f.name: f for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for key, raw in value.items():
+            where = f"{name}: [{section}] {key}"
+            if key not in known:
+                raise ConfigError(f"{where}: unknown key (known: {', '.join(sorted(known))})")
+            converted = _convert(raw, str(known[key].type), where, base)
+            choices = _CHOICES.get((section, key))
+            if choices and converted not in choices:
+                raise ConfigError(f"{where}: must be one of {', '.join(choices)}, got {raw!r}")
+            kwargs[key] = converted
+        sections[section] = cls(**kwargs)
+    for section, key in _REQUIRED:
+        if section not in data or key not in data[section]:
+            raise ConfigError(f"{name}: [{section}] {key} is required")
+    config = Config(**sections, source=source)
+    _check_ranges(config, name)
+    return _resolve_defaults(config, base)
+
+
+def _check_ranges(config: Config, name: str) -> None:
+    checks: list[tuple[bool, str]] = [
+        (config.ui.countdown >= 20, "[ui] countdown: must be at least 20 seconds"),
+        (config.ui.idle_timeout > 0, "[ui] idle_timeout: must be positive"),
+        (0 <= config.ui.volume <= 100, "[ui] volume: must be between 0 and 100"),
+        (1 <= config.county.batch_size <= 500, "[county] batch_size: must be 1 to 500"),
+        (config.county.connect_timeout > 0, "[county] connect_timeout: must be positive"),
+        (config.county.read_timeout > 0, "[county] read_timeout: must be positive"),
+        (config.county.sync_interval > 0, "[county] sync_interval: must be positive"),
+        (
+            config.county.url.startswith(("http://", "https://")),
+            "[county] url: must start with http:// or https://",
+        ),
+        (
+            0 <= config.devices.fingerprint_threshold <= 1000,
+            "[devices] fingerprint_threshold: must be between 0 and 1000",
+        ),
+        (config.devices.fingerprint_attempts >= 1, "[devices] fingerprint_attempts: at least 1"),
+        (config.maintenance.max_pin_attempts >= 1, "[maintenance] max_pin_attempts: at least 1"),
+    ]
+    for ok, message in checks:
+        if not ok:
+            raise ConfigError(f"{name}: {message}")
+
+
+def _resolve_defaults(config: Config, base: Path) -> Config:
+    """Make the default (relative) secret paths relative to the config folder, and the simulated
+    printer folder relative to the data directory."""
+    from dataclasses import replace
+
+    def anchor(p: Path, root: Path) -> Path:
+        return p if p.is_absolute() else root / p
+
+    return replace(
+        config,
+        terminal=replace(config.terminal, secret_file=anchor(config.terminal.secret_file, base)),
+        security=replace(
+            config.security,
+            template_key_file=anchor(config.security.template_key_file, base),
+        ),
+        maintenance=replace(
+            config.maintenance, pin_file=anchor(config.maintenance.pin_file, base)
+        ),
+        devices=replace(
+            config.devices,
+            simulated_printer_dir=anchor(config.devices.simulated_printer_dir, config.paths.data_dir),
+        ),
+    )
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate the TOML file at `path`."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read the configuration: {e.strerror}") from e
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"{path}: not valid TOML: {e}") from e
+    return config_from_mapping(data, path.resolve(), path.resolve().parent)
