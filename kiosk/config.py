@@ -265,12 +265,12 @@ def _resolve_defaults(config: Config, base: Path) -> Config:
             config.security,
             template_key_file=anchor(config.security.template_key_file, base),
         ),
-        maintenance=replace(
-            config.maintenance, pin_file=anchor(config.maintenance.pin_file, base)
-        ),
+        maintenance=replace(config.maintenance, pin_file=anchor(config.maintenance.pin_file, base)),
         devices=replace(
             config.devices,
-            simulated_printer_dir=anchor(config.devices.simulated_printer_dir, config.paths.data_dir),
+            simulated_printer_dir=anchor(
+                config.devices.simulated_printer_dir, config.paths.data_dir
+            ),
         ),
     )
 

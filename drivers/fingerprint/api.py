@@ -53,9 +53,7 @@ class FingerprintSensor(Protocol):
         """Poll until no finger is on the sensor (between attempts)."""
         ...
 
-    def capture_and_compare(
-        self, enrolled: Sequence[EnrolledFinger], threshold: int
-    ) -> Comparison:
+    def capture_and_compare(self, enrolled: Sequence[EnrolledFinger], threshold: int) -> Comparison:
         """Convert the image on the sensor and compare it 1:1 with each enrolled template.
 
         Raises PoorImage (0x06/0x07/0x15: ask for another try, not a mismatch), NotEnrolled (empty

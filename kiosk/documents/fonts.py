@@ -1,0 +1,113 @@
+"""The embedded TrueType fonts of printed documents, and per-character font fallback.
+
+reportlab's built-in CJK font (STSong-Light) is never embedded: it prints blank or garbled through
+CUPS. We embed WenQuanYi Micro Hei, which lacks CJK extensions A and B (rare characters in names such
+as 䶮 U+4DAE or 𠮷 U+20BB7); reportlab has no per-glyph fallback, so `font_runs` splits text into
+runs by cmap coverage and the caller switches fonts per run.
+
+Fonts are looked for in the bundled assets/fonts/ first, then in the Debian font folders.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools.ttLib import TTFont as ToolsFont
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from kiosk.resources import resource_path
+
+SYSTEM_FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/wqy"),
+    Path("/usr/share/fonts/truetype/hanazono"),
+)
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    """One font file: reportlab's registered name, its file name and the face in a collection."""
+
+    name: str
+    filename: str
+    subfont_index: int = 0
+
+
+MAIN_FONT = FontSpec("KioskSans", "wqy-microhei.ttc", 0)
+# Tried in order for characters the main font lacks (extension A, then B and beyond).
+FALLBACK_FONTS = (
+    FontSpec("KioskRareA", "HanaMinA.ttf"),
+    FontSpec("KioskRareB", "HanaMinB.ttf"),
+)
+
+
+class FontMissing(RuntimeError):
+    """A required font file is neither bundled nor installed."""
+
+
+def font_file(filename: str) -> Path:
+    """The first existing copy of `filename`: assets/fonts/ (bundle or checkout), then system."""
+    candidates = [resource_path("assets", "fonts", filename)]
+    candidates += [d / filename for d in SYSTEM_FONT_DIRS]
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise FontMissing(f"font {filename} not found in: {', '.join(str(c) for c in candidates)}")
+
+
+@functools.cache
+def _cmap(spec: FontSpec) -> frozenset[int]:
+    font = ToolsFont(str(font_file(spec.filename)), lazy=True, fontNumber=spec.subfont_index)
+    try:
+        return frozenset(font.getBestCmap())
+    finally:
+        font.close()
+
+
+def covers(spec: FontSpec, char: str) -> bool:
+    return ord(char) in _cmap(spec)
+
+
+@functools.cache
+def register(spec: FontSpec) -> str:
+    """Register `spec` with reportlab once (embedded, subset on output); returns its name."""
+    path = font_file(spec.filename)
+    pdfmetrics.registerFont(TTFont(spec.name, str(path), subfontIndex=spec.subfont_index))
+    return spec.name
+
+
+def main_font() -> str:
+    """The registered name of the main document font."""
+    return register(MAIN_FONT)
+
+
+def font_for(char: str) -> FontSpec:
+    """The first font that has a glyph for `char` (the main font when none has: it draws .notdef)."""
+    if char.isspace() or covers(MAIN_FONT, char):
+        return MAIN_FONT
+    for spec in FALLBACK_FONTS:
+        try:
+            if covers(spec, char):
+                return spec
+        except FontMissing:
+            continue
+    return MAIN_FONT
+
+
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """Split `text` into (registered font name, substring) runs by glyph coverage."""
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        name = register(font_for(char))
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1] + char)
+        else:
+            runs.append((name, char))
+    return runs
+
+
+def string_width(text: str, size: float) -> float:
+    """Width in points of `text` drawn with per-run fallback fonts."""
+    return sum(pdfmetrics.stringWidth(run, name, size) for name, run in font_runs(text))
