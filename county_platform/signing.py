@@ -20,9 +20,7 @@ def canonical_request(method: str, path_with_query: str, timestamp: str, body: b
     return f"{method.upper()}\n{path_with_query}\n{timestamp}\n{body_hash}".encode()
 
 
-def signature(
-    secret: bytes, method: str, path_with_query: str, timestamp: str, body: bytes
-) -> str:
+def signature(secret: bytes, method: str, path_with_query: str, timestamp: str, body: bytes) -> str:
     """Lower-case hex HMAC-SHA256 of the canonical request."""
     message = canonical_request(method, path_with_query, timestamp, body)
     return hmac.new(secret, message, hashlib.sha256).hexdigest()

@@ -1,14 +1,29 @@
-"""Where the application's bundled files (fonts, images, sounds) are, in a checkout or a bundle."""
+"""Where the application's data files (fonts, images, sounds, translations) are.
+
+One helper for every resource path, so that the same code works from a source checkout, an
+installed package and the PyInstaller bundle (which unpacks data under `sys._MEIPASS`).
+`KIOSK_ASSETS` overrides the location (tests, unusual installs).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ASSETS_ENV = "KIOSK_ASSETS"
 
 
-def resource_path(*parts: str) -> Path:
-    """A path under the project root, or under PyInstaller's unpack folder when frozen."""
-    root = Path(getattr(sys, "_MEIPASS", _PROJECT_ROOT)) if getattr(sys, "frozen", False) else _PROJECT_ROOT
-    return root.joinpath(*parts)
+def assets_dir() -> Path:
+    override = os.environ.get(ASSETS_ENV)
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / "assets"
+    return Path(__file__).resolve().parent.parent / "assets"
+
+
+def asset(*parts: str) -> Path:
+    """`asset("fonts", "wqy-microhei.ttc")`; the file may not exist (callers decide what that means)."""
+    return assets_dir().joinpath(*parts)

@@ -54,20 +54,20 @@ CREATE TABLE local_certifications (
 ) WITHOUT ROWID;
 CREATE TABLE jobs (
     job_id     TEXT PRIMARY KEY,
-    expires_at TEXT NOT NULL,
-    posted_at  TEXT NOT NULL,
+    expires_at REAL NOT NULL,              -- Unix seconds, for filtering by time
+    posted_at  REAL NOT NULL,
     data       TEXT NOT NULL
 );
 CREATE TABLE notices (
     notice_id    TEXT PRIMARY KEY,
-    published_at TEXT NOT NULL,
-    expires_at   TEXT,
+    published_at REAL NOT NULL,            -- Unix seconds
+    expires_at   REAL,
     data         TEXT NOT NULL
 );
 CREATE TABLE feed_cursors (
     feed            TEXT PRIMARY KEY,
     cursor          TEXT,
-    last_success_at TEXT
+    last_success_at REAL                   -- Unix seconds of the last complete pull
 );
 CREATE TABLE outbox (
     id           TEXT PRIMARY KEY,

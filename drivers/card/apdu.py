@@ -76,7 +76,7 @@ class Response:
 
     @classmethod
     def parse(cls, raw: bytes) -> Response:
-        """Split raw response bytes; fewer than two bytes is an unreadable card, not an IndexError."""
+        """Split raw response bytes; under two bytes is an unreadable card, not an IndexError."""
         if len(raw) < 2:
             raise CardUnreadable(f"response of {len(raw)} byte(s) has no status word")
         return cls(bytes(raw[:-2]), (raw[-2] << 8) | raw[-1])

@@ -1,9 +1,9 @@
 """The embedded TrueType fonts of printed documents, and per-character font fallback.
 
-reportlab's built-in CJK font (STSong-Light) is never embedded: it prints blank or garbled through
-CUPS. We embed WenQuanYi Micro Hei, which lacks CJK extensions A and B (rare characters in names such
-as 䶮 U+4DAE or 𠮷 U+20BB7); reportlab has no per-glyph fallback, so `font_runs` splits text into
-runs by cmap coverage and the caller switches fonts per run.
+reportlab's built-in CJK font (STSong-Light) is never embedded: it prints blank or garbled
+through CUPS. We embed WenQuanYi Micro Hei, which lacks CJK extensions A and B (rare characters
+in names such as 䶮 U+4DAE or 𠮷 U+20BB7); reportlab has no per-glyph fallback, so `font_runs`
+splits text into runs by cmap coverage and the caller switches fonts per run.
 
 Fonts are looked for in the bundled assets/fonts/ first, then in the Debian font folders.
 """
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools.ttLib import TTFont as ToolsFont
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from kiosk.resources import resource_path
+from kiosk.resources import asset
 
 SYSTEM_FONT_DIRS = (
     Path("/usr/share/fonts/truetype/wqy"),
@@ -43,13 +43,50 @@ FALLBACK_FONTS = (
 )
 
 
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, but with characters beyond the BMP written as UTF-16 surrogate
+    pairs. reportlab writes "<20BB7>" for 𠮷, so pdftotext, search and screen readers see "₻"."""
+    entries = [f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
 class FontMissing(RuntimeError):
     """A required font file is neither bundled nor installed."""
 
 
 def font_file(filename: str) -> Path:
     """The first existing copy of `filename`: assets/fonts/ (bundle or checkout), then system."""
-    candidates = [resource_path("assets", "fonts", filename)]
+    candidates = [asset("fonts", filename)]
     candidates += [d / filename for d in SYSTEM_FONT_DIRS]
     for path in candidates:
         if path.is_file():
@@ -84,7 +121,7 @@ def main_font() -> str:
 
 
 def font_for(char: str) -> FontSpec:
-    """The first font that has a glyph for `char` (the main font when none has: it draws .notdef)."""
+    """The first font with a glyph for `char` (the main font when none has: it draws .notdef)."""
     if char.isspace() or covers(MAIN_FONT, char):
         return MAIN_FONT
     for spec in FALLBACK_FONTS:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from kiosk.core.masking import mask_name, mask_person_id
+
+mask_id = mask_person_id  # documents print the masked ID; the full one is only signed
+
 # Contribution schemes in the order the statement lists them, with their printed names.
 SCHEME_NAMES: dict[str, str] = {
     "employee_pension": "职工养老保险",
@@ -13,12 +17,21 @@ SCHEME_NAMES: dict[str, str] = {
     "work_injury": "工伤保险",
     "maternity": "生育保险",
 }
+__all__ = [
+    "BENEFIT_NAMES",
+    "SCHEME_NAMES",
+    "benefit_name",
+    "chinese_date",
+    "chinese_datetime",
+    "mask_id",
+    "mask_name",
+    "money",
+    "scheme_name",
+]
 BENEFIT_NAMES: dict[str, str] = {
     "pension": "养老保险待遇",
     "unemployment": "失业保险金",
 }
-_ID_KEEP_HEAD = 4
-_ID_KEEP_TAIL = 4
 
 
 def money(cents: int) -> str:
@@ -36,23 +49,6 @@ def chinese_date(d: date) -> str:
 def chinese_datetime(t: datetime) -> str:
     """ "2026年11月28日 14:32" in the time's own zone (the kiosk's local time)."""
     return f"{chinese_date(t.date())} {t:%H:%M}"
-
-
-def mask_id(person_id: str) -> str:
-    """ "3201**********123X": the first and last four characters only."""
-    if len(person_id) <= _ID_KEEP_HEAD + _ID_KEEP_TAIL:
-        return "*" * len(person_id)
-    hidden = len(person_id) - _ID_KEEP_HEAD - _ID_KEEP_TAIL
-    return person_id[:_ID_KEEP_HEAD] + "*" * hidden + person_id[-_ID_KEEP_TAIL:]
-
-
-def mask_name(name: str) -> str:
-    """ "王*英" for logs (documents print the full name)."""
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 def scheme_name(scheme: str) -> str:

@@ -1,0 +1,185 @@
+"""Checks of one transaction against `Transaction` in ../shared/county-api/openapi.yaml.
+
+Hand-written rather than a generic JSON-schema engine so that a rejection names the field and the
+rule in words a technician can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+PERSON_ID = re.compile(r"^[0-9]{17}[0-9X]$")
+PHONE = re.compile(r"^1[0-9]{10}$")
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+MAX_BATCH = 500
+
+BENEFITS = ("pension", "unemployment")
+DOCUMENTS = ("contribution_statement", "certification_receipt")
+SERVICES = ("certification", "statement", "benefits", "jobs", "notices")
+VERIFICATION_CODE_LEN = (8, 64)
+
+
+class Invalid(ValueError):
+    """A transaction breaks the schema; the message is the `error` of its rejection."""
+
+
+@dataclass(frozen=True)
+class ValidTransaction:
+    id: str  # canonical lower-case UUID: the permanent unique key
+    kind: str
+    occurred_at: str
+    person_id: str | None
+    seq: int | None
+    payload: dict[str, Any]
+
+
+Check = Callable[[str, Any], None]
+
+
+def _string(*, enum: tuple[str, ...] = (), pattern: re.Pattern[str] | None = None,
+            length: tuple[int, int] | None = None) -> Check:  # fmt: skip
+    def check(name: str, value: Any) -> None:
+        if not isinstance(value, str):
+            raise Invalid(f"{name} must be a string")
+        if enum and value not in enum:
+            raise Invalid(f"{name} must be one of {', '.join(enum)} (got {value!r})")
+        if pattern is not None and not pattern.match(value):
+            raise Invalid(f"{name} does not match {pattern.pattern}")
+        if length is not None and not length[0] <= len(value) <= length[1]:
+            raise Invalid(f"{name} must be {length[0]} to {length[1]} characters long")
+
+    return check
+
+
+def _integer(minimum: int | None = None, maximum: int | None = None) -> Check:
+    def check(name: str, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Invalid(f"{name} must be an integer")
+        if minimum is not None and value < minimum:
+            raise Invalid(f"{name} must be at least {minimum} (got {value})")
+        if maximum is not None and value > maximum:
+            raise Invalid(f"{name} must be at most {maximum} (got {value})")
+
+    return check
+
+
+def _boolean(name: str, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise Invalid(f"{name} must be true or false")
+
+
+@dataclass(frozen=True)
+class KindRule:
+    """What one `kind` requires: a person or not, and its payload fields."""
+
+    needs_person: bool
+    required: dict[str, Check]
+    optional: dict[str, Check]
+
+
+KINDS: dict[str, KindRule] = {
+    "certification": KindRule(
+        needs_person=True,
+        required={
+            "benefit": _string(enum=BENEFITS),
+            "method": _string(enum=("fingerprint",)),
+            "result": _string(enum=("passed", "failed")),
+            "score": _integer(minimum=0),
+            "attempts": _integer(minimum=1),
+        },
+        optional={"finger": _string()},
+    ),
+    "statement_print": KindRule(
+        needs_person=True,
+        required={
+            "document": _string(enum=DOCUMENTS),
+            "verification_code": _string(length=VERIFICATION_CODE_LEN),
+            "pages": _integer(minimum=1),
+            "printed": _boolean,
+        },
+        optional={"printer_error": _string()},
+    ),
+    "job_interest": KindRule(
+        needs_person=False,
+        required={"job_id": _string()},
+        optional={"phone": _string(pattern=PHONE)},
+    ),
+    "rating": KindRule(
+        needs_person=False,
+        required={"service": _string(enum=SERVICES), "score": _integer(minimum=1, maximum=5)},
+        optional={},
+    ),
+    "maintenance": KindRule(
+        needs_person=False,
+        required={"action": _string()},
+        optional={"detail": _string()},
+    ),
+}
+
+
+def transaction_id(raw: Any) -> str | None:
+    """The id as the kiosk sent it, if it is a string (results echo it back unchanged)."""
+    if isinstance(raw, dict):
+        value = raw.get("id")
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def validate_transaction(raw: Any) -> ValidTransaction:
+    """Check one transaction; raises `Invalid` naming the first problem."""
+    if not isinstance(raw, dict):
+        raise Invalid("a transaction must be a JSON object")
+    tx_id = _canonical_uuid(raw.get("id"))
+    for field in ("kind", "occurred_at", "payload"):
+        if field not in raw:
+            raise Invalid(f"{field} is missing")
+    kind = raw["kind"]
+    rule = KINDS.get(kind) if isinstance(kind, str) else None
+    if rule is None:
+        raise Invalid(f"kind must be one of {', '.join(KINDS)} (got {kind!r})")
+    occurred_at = _rfc3339(raw["occurred_at"])
+    seq = raw.get("seq")
+    if seq is not None:
+        _integer(minimum=1)("seq", seq)
+    person_id = raw.get("person_id")
+    if person_id is None:
+        if rule.needs_person:
+            raise Invalid(f"person_id is required for {kind}")
+    else:
+        _string(pattern=PERSON_ID)("person_id", person_id)
+    payload = raw["payload"]
+    if not isinstance(payload, dict):
+        raise Invalid("payload must be a JSON object")
+    for name, check in rule.required.items():
+        if name not in payload:
+            raise Invalid(f"payload.{name} is missing")
+        check(f"payload.{name}", payload[name])
+    for name, check in rule.optional.items():
+        if name in payload:
+            check(f"payload.{name}", payload[name])
+    return ValidTransaction(tx_id, kind, occurred_at, person_id, seq, payload)
+
+
+def _canonical_uuid(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Invalid("id must be a UUID string")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise Invalid(f"id is not a UUID: {value[:64]!r}") from None
+
+
+def _rfc3339(value: Any) -> str:
+    if not isinstance(value, str) or not RFC3339.match(value):
+        raise Invalid("occurred_at must be an RFC 3339 time with an offset")
+    try:
+        datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
+        raise Invalid(f"occurred_at is not a valid time: {value!r}") from None
+    return value

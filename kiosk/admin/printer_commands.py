@@ -1,0 +1,171 @@
+"""`kiosk-admin statement` and `kiosk-admin printer status|test-page`.
+
+`statement --person-id ID --out FILE.pdf` renders a resident's contribution statement from the
+offline store (marked as offline data, dated by the last complete roster pull) without printing
+it: for the counter, or to check a complaint. `printer status` shows the configured printer's
+state and CUPS reasons (exit 0 whatever the state: the state is the answer). `printer test-page`
+prints the test page through the configured printer and waits for the job like the kiosk does.
+Output names the resident only masked; exit codes: 0 done, 1 failed (`--json`: error object).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from drivers.errors import PrinterError
+from drivers.printer import open_printer
+from drivers.printer.api import Printer
+from kiosk.admin.output import emit, fail
+from kiosk.config import Config, ConfigError
+from kiosk.core.masking import mask_name, mask_person_id
+from kiosk.documents import DocumentContext, build_statement, build_test_page
+from offline_cache.store import Store
+
+SECONDS_PER_DAY = 86400.0
+
+
+def register(subparsers: Any) -> None:
+    statement = subparsers.add_parser(
+        "statement", help="render a resident's contribution statement PDF from the offline store"
+    )
+    statement.add_argument("--person-id", required=True, help="the resident's ID number")
+    statement.add_argument("--out", required=True, type=Path, help="PDF file to write")
+    statement.add_argument("--json", action="store_true", help="one JSON object")
+    statement.set_defaults(handler=statement_command)
+
+    printer = subparsers.add_parser("printer", help="the statement printer: status, test-page")
+    sub = printer.add_subparsers(dest="printer_command", metavar="ACTION")
+    sub.required = True
+    status = sub.add_parser("status", help="state and CUPS reasons of the configured printer")
+    status.add_argument("--json", action="store_true", help="one JSON object")
+    status.set_defaults(handler=status_command)
+    test_page = sub.add_parser("test-page", help="print the test page and wait for the job")
+    test_page.add_argument(
+        "--timeout", type=float, default=None, help="seconds (default [devices] print_timeout)"
+    )
+    test_page.add_argument("--json", action="store_true", help="one JSON object")
+    test_page.set_defaults(handler=test_page_command)
+
+
+def configured_printer(config: Config) -> Printer:
+    d = config.devices
+    return open_printer(d.printer, d.printer_name, d.simulated_printer_dir)
+
+
+def _context(config: Config, offline: bool, data_as_of: date | None) -> DocumentContext:
+    return DocumentContext(
+        township_name=config.terminal.township_name,
+        terminal_id=config.terminal.id,
+        printed_at=datetime.now().astimezone(),
+        secret=config.read_terminal_secret(),
+        offline=offline,
+        data_as_of=data_as_of,
+    )
+
+
+def _roster_date(store: Store) -> date | None:
+    """The day of the last complete roster pull (local time), or None if never synchronised."""
+    age = store.sync_status().feed_ages_s.get("roster")
+    if age is None:
+        return None
+    return datetime.fromtimestamp(time.time() - age).date()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write next to `path`, then rename: an interrupted run leaves no half PDF behind."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def statement_command(args: argparse.Namespace, config: Config) -> int:
+    out: Path = args.out
+    if not out.parent.is_dir():
+        return fail("bad_output", f"folder {out.parent} does not exist", args.json)
+    try:
+        store = Store.open(config.database_path, config.read_template_key())
+    except ConfigError as e:
+        return fail("config_error", str(e), args.json)
+    try:
+        resident = store.resident_by_person_id(args.person_id)
+        as_of = _roster_date(store)
+    finally:
+        store.close()
+    if resident is None:
+        masked = mask_person_id(args.person_id)
+        return fail("unknown_resident", f"no resident {masked} in the offline store", args.json)
+    try:
+        doc = build_statement(resident, _context(config, offline=True, data_as_of=as_of))
+    except ConfigError as e:
+        return fail("config_error", str(e), args.json)
+    try:
+        _write_atomically(out, doc.pdf)
+    except OSError as e:
+        return fail("bad_output", f"cannot write {out}: {e.strerror}", args.json)
+    emit(
+        {
+            "out": str(out),
+            "pages": doc.pages,
+            "verification_code": doc.verification_code,
+            "person_id": mask_person_id(resident.person_id),
+            "name": mask_name(resident.name),
+            "contributions": len(resident.contributions),
+            "data_as_of": as_of.isoformat() if as_of else None,
+        },
+        args.json,
+    )
+    return 0
+
+
+def status_command(args: argparse.Namespace, config: Config) -> int:
+    status = configured_printer(config).status()
+    emit(
+        {
+            "printer": status.name,
+            "kind": config.devices.printer,
+            "state": status.state.value,
+            "reasons": status.reasons,
+            "message": status.message,
+            "queued_jobs": status.queued_jobs,
+        },
+        args.json,
+    )
+    return 0
+
+
+def test_page_command(args: argparse.Namespace, config: Config) -> int:
+    timeout = args.timeout if args.timeout is not None else config.devices.print_timeout
+    try:
+        doc = build_test_page(_context(config, offline=False, data_as_of=None))
+    except ConfigError as e:
+        return fail("config_error", str(e), args.json)
+    printer = configured_printer(config)
+    with tempfile.TemporaryDirectory(prefix="kiosk-test-page-") as folder:
+        pdf = Path(folder) / "test-page.pdf"
+        pdf.write_bytes(doc.pdf)
+        try:
+            result = printer.print_pdf(pdf, "kiosk test page", timeout)
+        except PrinterError as e:
+            return fail(e.code, e.detail, args.json)
+    emit(
+        {
+            "printed": True,
+            "job_id": result.job_id,
+            "pages": result.pages,
+            "printer": config.devices.printer_name,
+            "check": "the grid squares are 1 cm and complete; 䶮 and 𠮷 are printed",
+        },
+        args.json,
+    )
+    return 0

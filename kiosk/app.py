@@ -1,0 +1,356 @@
+"""Builds the kiosk from the configuration and wires every signal in one place.
+
+`KioskApp` owns the session, the services (card, voice, sync status), the navigator with its
+screens, the frame and the window. `_connect_signals` is the only place where parts are connected
+(qutebrowser's habit): reading it tells how the kiosk behaves. Errors are sorted here once: a
+resident-facing device error shows the error screen; a bug is logged, the session ends and home
+returns; repeated failures put the kiosk out of service.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Signal
+from PySide6.QtWidgets import QApplication
+
+from drivers.card.api import CardData, CardReader
+from kiosk.activity import ActivityWatcher, CornerSequence, IdleTimer
+from kiosk.config import Config
+from kiosk.core.failures import FailureCounter
+from kiosk.core.session import Session, SessionEnd
+from kiosk.i18n import Translations
+from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.error import CARD_ERROR_KINDS, ErrorKind
+from kiosk.screens.greeting import GreetingScreen
+from kiosk.screens.home import HomeScreen
+from kiosk.screens.insert_card import InsertCardScreen
+from kiosk.screens.navigator import HOME, Navigator
+from kiosk.screens.registry import build_screens
+from kiosk.screens.services import Service
+from kiosk.screens.take_card import TakeCardScreen
+from kiosk.services.card_service import CardService, open_configured_reader
+from kiosk.services.sync_status import SyncStatus
+from kiosk.services.voice import Voice, sound_possible
+from kiosk.widgets.countdown import CountdownOverlay
+from kiosk.widgets.fonts import apply_application_font
+from kiosk.widgets.frame import BarButton, Frame
+from kiosk.widgets.theme import Theme
+from kiosk.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+# Where a card read on the home screen leads when no service was chosen first. The certification
+# flow changes this to its own entry (or hooks `card_ready`).
+CARD_LANDING = "greeting"
+# Screens on which the idle countdown does not run when no session is active.
+IDLE_EXEMPT = frozenset({HOME, "take_card", "out_of_service"})
+# Device errors that count towards putting the kiosk out of service.
+DEVICE_FAILURE_CODES = frozenset({"no_reader"})
+
+
+class KioskApp(QObject):
+    """Signals for the flows still to come: `card_ready(CardData)` when a read card starts a
+    session on the home screen; `session_ended(SessionEnd)`; `maintenance_requested()`."""
+
+    card_ready = Signal(object)
+    session_ended = Signal(SessionEnd)
+    maintenance_requested = Signal()
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        size: QSize | None = None,
+        open_reader: Callable[[], CardReader] | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.qapp = QApplication.instance()
+        assert isinstance(self.qapp, QApplication), "create the QApplication first"
+        self._clock = clock
+        self._monotonic = monotonic
+        self.geometry = self._screen_geometry(size)
+        self.theme = Theme.for_screen(self.geometry.width(), self.geometry.height())
+        apply_application_font(self.qapp, self.theme.body_px)
+        self.session = Session(language=config.ui.language)
+        self.translations = Translations(self)
+        self.voice = Voice(sound_possible(config.ui.sounds), config.ui.volume, self)
+        self.card = CardService(
+            open_reader
+            or open_configured_reader(config.devices.card, config.devices.card_reader),
+            today=lambda: clock().date(),
+            parent=self,
+        )
+        self.sync_status = SyncStatus(self)
+        self.failures = FailureCounter()
+        self.pending_service: Service | None = None
+        self.navigator = Navigator()
+        self.ctx = ScreenContext(
+            self.theme, config, self.session, self.navigator.is_available, clock
+        )
+        for screen in build_screens(self.ctx):
+            self.navigator.register(screen)
+        township = (config.terminal.township_name, config.terminal.township_name_en)
+        self.frame = Frame(self.theme, township, clock, self.navigator)
+        self.window = KioskWindow(self.frame)
+        self.window.setStyleSheet(self.theme.style_sheet())
+        self.window.setGeometry(self.geometry)
+        self.overlay = CountdownOverlay(self.theme, self.window)
+        self.window.installEventFilter(self.overlay)
+        self.idle = IdleTimer(config.ui.idle_timeout, self)
+        self.activity = ActivityWatcher(self)
+        self.corners = CornerSequence(
+            config.maintenance.touch_sequence, self.window.geometry, monotonic, self
+        )
+        self._connect_signals()
+        self.translations.set_language(config.ui.language)
+
+    # --- construction -------------------------------------------------------------------------
+    def _screen_geometry(self, size: QSize | None) -> QRect:
+        if size is not None:
+            return QRect(0, 0, size.width(), size.height())
+        screen = QApplication.primaryScreen()
+        return screen.geometry() if screen is not None else QRect(0, 0, 1920, 1080)
+
+    def _connect_signals(self) -> None:
+        nav = self.navigator
+        nav.changed.connect(self._present)
+        for screen in (nav.screen(n) for n in nav.names()):
+            screen.prompt_changed.connect(self._present_current)
+        home = nav.screen(HOME)
+        assert isinstance(home, HomeScreen)
+        home.service_chosen.connect(self.start_service)
+        greeting = nav.screen("greeting")
+        assert isinstance(greeting, GreetingScreen)
+        greeting.service_chosen.connect(self.start_service)
+        take_card = nav.screen("take_card")
+        assert isinstance(take_card, TakeCardScreen)
+        take_card.remind.connect(lambda: self.voice.say(["take_card"]))
+
+        self.frame.bottom_bar.clicked.connect(self._bar_clicked)
+        self.frame.top_bar.language_clicked.connect(self._language_clicked)
+        self.translations.language_changed.connect(self._language_changed)
+        self.sync_status.changed.connect(self.frame.top_bar.set_sync_mark)
+
+        self.card.card_inserted.connect(self._card_inserted)
+        self.card.card_read.connect(self._card_read)
+        self.card.card_error.connect(self._card_error)
+        self.card.card_removed.connect(self._card_removed)
+        self.card.reader_lost.connect(self._reader_lost)
+        self.card.reader_found.connect(self._reader_found)
+        self.card_ready.connect(self._greet)
+
+        self.idle.expired.connect(self._idle_expired)
+        self.overlay.extended.connect(self._touched)
+        self.overlay.expired.connect(lambda: self.end_session(SessionEnd.IDLE))
+        self.activity.touched.connect(self._touched)
+        self.activity.touched.connect(self.corners.feed)
+        self.corners.triggered.connect(self.request_maintenance)
+
+    # --- life cycle ---------------------------------------------------------------------------
+    def start(self, *, show: bool = True, fullscreen: bool | None = None) -> None:
+        """Show the window, start the services, install the bug handler, go home."""
+        self.qapp.installEventFilter(self.activity)
+        sys.excepthook = self.handle_bug
+        self.card.start()
+        self.navigator.go(HOME)
+        if show:
+            full = self.config.ui.fullscreen if fullscreen is None else fullscreen
+            self.window.fill_screen(self.geometry, full)
+
+    def shutdown(self) -> None:
+        """Quit on purpose (maintenance exit, SIGTERM, tests)."""
+        self.qapp.removeEventFilter(self.activity)
+        if sys.excepthook == self.handle_bug:
+            sys.excepthook = sys.__excepthook__
+        self.idle.stop()
+        self.overlay.stop()
+        self.card.shutdown()
+        self.voice.shutdown()
+        self.session.clear(self.config.ui.language)
+        self.window.allow_close()
+        self.window.close()
+
+    def request_maintenance(self) -> None:
+        """The technicians' hidden way in (four-corner sequence now; a technician card later)."""
+        log.info("maintenance requested", extra={"event": "maintenance_requested"})
+        self.maintenance_requested.emit()
+        if self.navigator.is_available("maintenance"):
+            self.navigator.go("maintenance")
+
+    # --- screens and frame --------------------------------------------------------------------
+    def _present(self, screen: Screen) -> None:
+        frame = self.frame
+        frame.instruction.setText(screen.instruction())
+        steps = screen.steps()
+        frame.steps.set_steps(*(steps or ([], -1)))
+        frame.bottom_bar.show_only(screen.bar_buttons)
+        frame.top_bar.language_button.setVisible(screen.language_switch)
+        self.voice.say(screen.utterances())
+        self._update_idle()
+
+    def _present_current(self) -> None:
+        if self.navigator.current is not None:
+            self._present(self.navigator.current)
+
+    def _bar_clicked(self, which: BarButton) -> None:
+        if which is BarButton.BACK:
+            self.navigator.back()
+        elif which is BarButton.HOME:
+            self.end_session(SessionEnd.FINISHED)
+        elif which is BarButton.REPEAT:
+            if self.navigator.current is not None:
+                self.voice.say(self.navigator.current.utterances())
+        elif which is BarButton.HELP:
+            self.navigator.go("help")
+
+    def start_service(self, service: Service) -> None:
+        info = service.info
+        if not self.navigator.is_available(info.entry):
+            log.warning("service %s chosen but %s is not available", service.name, info.entry)
+            return
+        self.session.start(self._clock(), self.translations.language)
+        if info.needs_card and self.session.card is None:
+            self.pending_service = service
+            self.navigator.go("insert_card")
+        else:
+            self.navigator.go(info.entry)
+
+    # --- language -----------------------------------------------------------------------------
+    def _language_clicked(self) -> None:
+        self.session.start(self._clock(), self.translations.language)
+        self.translations.toggle()
+
+    def _language_changed(self, language: str) -> None:
+        self.session.language = language
+        self.voice.language = language
+        self.frame.top_bar.retranslate(language)
+        self.frame.bottom_bar.retranslate()
+        self.overlay.retranslate()
+        self._present_current()
+
+    # --- card ---------------------------------------------------------------------------------
+    def _card_inserted(self) -> None:
+        current = self.navigator.current
+        if current is None or current.name in ("out_of_service", "take_card", "maintenance"):
+            return
+        self.session.start(self._clock(), self.translations.language)
+        if not isinstance(current, InsertCardScreen):
+            current = self.navigator.go("insert_card")
+        assert isinstance(current, InsertCardScreen)
+        current.show_reading()
+
+    def _card_read(self, card: CardData) -> None:
+        current = self.navigator.current
+        if current is None or current.name in ("out_of_service", "take_card", "maintenance"):
+            return
+        self.failures.reset()
+        self.session.set_card(card, self._clock())
+        pending, self.pending_service = self.pending_service, None
+        if pending is not None and self.navigator.is_available(pending.info.entry):
+            self.navigator.go(pending.info.entry)
+        else:
+            self.card_ready.emit(card)
+
+    def _greet(self, card: CardData) -> None:
+        self.navigator.go(CARD_LANDING)
+
+    def _card_error(self, code: str, detail: str) -> None:
+        log.info("card error %s", code)
+        if code in DEVICE_FAILURE_CODES:
+            self._record_failure(f"card: {code}")
+        current = self.navigator.current
+        if current is not None and current.name in ("out_of_service", "take_card"):
+            return
+        kind = CARD_ERROR_KINDS.get(code, ErrorKind.UNEXPECTED)
+        self.navigator.go("error", {"kind": kind})
+
+    def _card_removed(self) -> None:
+        current = self.navigator.current
+        if current is not None and current.name == "out_of_service":
+            return
+        if current is not None and current.name == "error" and self.session.card is None:
+            return  # a bad card taken out: the error screen stays until its button is pressed
+        if self.session.active or (current is not None and current.name != HOME):
+            self.end_session(SessionEnd.CARD_REMOVED)
+
+    def _reader_lost(self) -> None:
+        self._record_failure("card reader lost")
+
+    def _reader_found(self) -> None:
+        current = self.navigator.current
+        if current is not None and current.name == "out_of_service":
+            self.failures.reset()
+            self.navigator.go(HOME)
+
+    # --- idle ---------------------------------------------------------------------------------
+    def _touched(self, _where: QPoint | None = None) -> None:
+        if not self.overlay.isVisible():
+            self._update_idle()
+
+    def _update_idle(self) -> None:
+        current = self.navigator.current
+        exempt = current is None or current.name in IDLE_EXEMPT
+        if self.session.active or not exempt:
+            self.idle.poke()
+        else:
+            self.idle.stop()
+
+    def _idle_expired(self) -> None:
+        self.overlay.start(self.config.ui.countdown)
+        self.voice.say(["idle"])
+
+    # --- ending -------------------------------------------------------------------------------
+    def end_session(self, reason: SessionEnd) -> None:
+        """Personal data leaves the screen and memory; the language and volume return to their
+        defaults; the card reminder or the home screen follows."""
+        log.info("session ended: %s", reason.value, extra={"event": "session_end"})
+        self.overlay.stop()
+        self.idle.stop()
+        self.voice.stop()
+        self.pending_service = None
+        self.session.clear(self.config.ui.language)
+        self.navigator.clear_all()
+        self.translations.set_language(self.config.ui.language)
+        self.voice.reset_volume()
+        if self.card.card_present:
+            self.navigator.go("take_card")
+        else:
+            self.navigator.go(HOME)
+        self.session_ended.emit(reason)
+
+    def _record_failure(self, what: str) -> None:
+        log.warning("failure: %s", what)
+        if self.failures.record(self._monotonic()):
+            log.error("repeated failures: out of service", extra={"event": "out_of_service"})
+            self.session.clear(self.config.ui.language)
+            self.navigator.clear_all()
+            self.overlay.stop()
+            self.idle.stop()
+            self.navigator.go("out_of_service")
+
+    def handle_bug(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        """sys.excepthook: an unexpected exception in a slot is a bug — log it, end the session."""
+        log.error("unexpected error", exc_info=(kind, error, tb), extra={"event": "bug"})
+        try:
+            self._record_failure(f"bug: {kind.__name__}")
+            current = self.navigator.current
+            if current is None or current.name != "out_of_service":
+                self.end_session(SessionEnd.ERROR)
+        except Exception:  # the handler must never raise itself
+            log.exception("error while recovering from an unexpected error")
+
+    def screen(self, name: str) -> Any:
+        """The registered screen `name` (tests, screenshots)."""
+        return self.navigator.screen(name)

@@ -1,0 +1,162 @@
+"""`kiosk`: the application's entry point.
+
+    kiosk --config PATH                      the kiosk on its touch screen
+    kiosk --demo                             no configuration: simulated devices, synthetic data
+    kiosk --demo --screenshot F.png --screen NAME --size WxH [--lang zh|en]
+    kiosk --config PATH --autopilot N        N simulated sessions (kiosk.autopilot)
+
+Without a display (no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM) a window cannot open and
+Qt would abort: `choose_run_mode` decides instead to write screenshots of every screen to a
+folder and say so. Exit codes: 0 success, 2 bad arguments or configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import importlib.util
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from kiosk.config import DEFAULT_CONFIG_PATH, Config, ConfigError, load_config
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+GALLERY_SIZES = ("1920x1080", "1080x1920", "1280x1024")
+
+
+class RunMode(enum.Enum):
+    WINDOW = "window"  # the touch screen
+    SCREENSHOT = "screenshot"  # one screen to a PNG, offscreen
+    GALLERY = "gallery"  # no display: every screen to PNGs, offscreen
+    AUTOPILOT = "autopilot"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kiosk", description="社保自助服务一体机 — the kiosk")
+    parser.add_argument("--config", type=Path, help=f"configuration file ({DEFAULT_CONFIG_PATH})")
+    parser.add_argument("--demo", action="store_true", help="simulated devices and synthetic data")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="render one screen")
+    parser.add_argument("--screen", default="home", help="screen for --screenshot")
+    parser.add_argument("--size", default="1920x1080", help="WxH for --screenshot")
+    parser.add_argument("--lang", choices=("zh", "en"), help="language for --screenshot")
+    parser.add_argument("--autopilot", type=int, metavar="N", help="run N simulated sessions")
+    args = parser.parse_args(argv)
+    if args.demo and args.config:
+        parser.error("--demo needs no --config; give one or the other")
+    try:
+        args.size_wh = parse_size(args.size)
+    except ValueError as e:
+        parser.error(str(e))
+    return args
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size: expected WIDTHxHEIGHT such as 1920x1080, got {text!r}") from None
+    if w < 640 or h < 480:
+        raise ValueError(f"--size: {text} is smaller than any kiosk screen (640x480)")
+    return w, h
+
+
+def has_display(env: Mapping[str, str]) -> bool:
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def choose_run_mode(args: argparse.Namespace, env: Mapping[str, str]) -> RunMode:
+    """The one place that decides how to run; must be called before a QApplication exists."""
+    if args.screenshot is not None:
+        return RunMode.SCREENSHOT
+    if args.autopilot is not None:
+        return RunMode.AUTOPILOT
+    if not has_display(env):
+        return RunMode.GALLERY
+    return RunMode.WINDOW
+
+
+def demo_config(*, start_server: bool) -> Config:
+    """The demo environment of kiosk.demo (the county server only when it is needed)."""
+    from kiosk import demo
+
+    env = demo.prepare_demo(start_server=start_server)
+    return env.config if hasattr(env, "config") else env  # type: ignore[return-value]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    mode = choose_run_mode(args, os.environ)
+    if mode in (RunMode.SCREENSHOT, RunMode.GALLERY):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if mode is RunMode.AUTOPILOT and not has_display(os.environ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        if args.demo:
+            config = demo_config(start_server=mode in (RunMode.WINDOW, RunMode.AUTOPILOT))
+        else:
+            config = load_config(args.config or DEFAULT_CONFIG_PATH)
+    except ConfigError as e:
+        print(f"kiosk: {e}", file=sys.stderr)
+        return EXIT_USAGE
+
+    from kiosk.logging_setup import setup_logging
+
+    setup_logging(config)
+    if mode is RunMode.SCREENSHOT:
+        from kiosk.screenshots import render_screenshot
+
+        w, h = args.size_wh
+        return render_screenshot(config, args.screen, w, h, args.lang or config.ui.language,
+                                 args.screenshot)  # fmt: skip
+    if mode is RunMode.GALLERY:
+        from kiosk.screenshots import render_gallery
+
+        folder = config.paths.data_dir / "screenshots"
+        print(
+            "kiosk: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can "
+            f"open.\nWriting a picture of every screen to {folder} instead.\n"
+            "Run `kiosk --demo` inside a desktop session, or set QT_QPA_PLATFORM "
+            "(e.g. eglfs or linuxfb) on a kiosk without X.",
+            file=sys.stderr,
+        )
+        written = render_gallery(config, folder, GALLERY_SIZES)
+        print(f"kiosk: wrote {len(written)} pictures to {folder}", file=sys.stderr)
+        return EXIT_OK
+    if mode is RunMode.AUTOPILOT:
+        if importlib.util.find_spec("kiosk.autopilot") is None:
+            print("kiosk: --autopilot is not available in this version", file=sys.stderr)
+            return EXIT_USAGE
+        from kiosk import autopilot  # type: ignore[attr-defined, unused-ignore]
+
+        return int(autopilot.run(config, args.autopilot))
+    return run_window(config, demo=args.demo)
+
+
+def run_window(config: Config, *, demo: bool) -> int:
+    import signal
+
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import KioskApp
+
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    kiosk = KioskApp(config)
+    if demo:
+        from kiosk.demo_keys import install_demo_keys
+
+        install_demo_keys(kiosk)
+    # SIGTERM/SIGINT (service manager, Ctrl+C in a terminal) quit on purpose.
+    signal.signal(signal.SIGTERM, lambda *_: qapp.quit())
+    signal.signal(signal.SIGINT, lambda *_: qapp.quit())
+    kiosk.start()
+    code = qapp.exec()
+    kiosk.shutdown()
+    return int(code)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

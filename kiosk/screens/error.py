@@ -1,0 +1,94 @@
+"""A failure a resident can act on: what happened (one line), what to do now (one line), one button.
+
+The kinds are the resident-facing sorting of device errors (drivers.errors codes) and bugs; the
+application picks the kind, this screen only words it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.texts import Utterance, prompt_text
+from kiosk.widgets.buttons import BigButton
+from kiosk.widgets.frame import BarButton
+from kiosk.widgets.status_banner import StatusBanner
+from kiosk.widgets.theme import Status
+
+
+@dataclass(frozen=True)
+class Failure:
+    what: str  # prompt id
+    todo: str  # prompt id
+    button: str  # "home" | "help"
+
+
+class ErrorKind(enum.Enum):
+    NOT_SSC = Failure("error_not_ssc", "todo_use_ssc", "home")
+    EXPIRED = Failure("error_expired", "todo_renew_card", "help")
+    UNREADABLE = Failure("error_unreadable", "todo_wipe_and_retry", "home")
+    CARD_REMOVED = Failure("error_card_removed", "todo_insert_again", "home")
+    NO_READER = Failure("error_no_reader", "todo_ask_staff", "help")
+    UNEXPECTED = Failure("error_unexpected", "todo_start_again", "home")
+
+
+# drivers.errors codes -> what the resident is told
+CARD_ERROR_KINDS: dict[str, ErrorKind] = {
+    "not_social_security_card": ErrorKind.NOT_SSC,
+    "card_expired": ErrorKind.EXPIRED,
+    "card_unreadable": ErrorKind.UNREADABLE,
+    "card_removed": ErrorKind.CARD_REMOVED,
+    "no_reader": ErrorKind.NO_READER,
+}
+
+
+class ErrorScreen(Screen):
+    name = "error"
+    bar_buttons = frozenset({BarButton.REPEAT})
+
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.kind = ErrorKind.UNEXPECTED
+        layout = QVBoxLayout(self)
+        m = ctx.theme.margin
+        layout.setContentsMargins(m, m, m, m)
+        layout.setSpacing(ctx.theme.gap * 2)
+        self.banner = StatusBanner(self)
+        self.banner.setStyleSheet(f"font-size: {ctx.theme.primary_px}px;")
+        self.todo = secondary_label(self)
+        self.todo.setStyleSheet(f"font-size: {ctx.theme.primary_px}px;")
+        self.button = BigButton(ctx.theme, "primary", self)
+        self.button.setMinimumWidth(ctx.theme.px(420))
+        self.button.clicked.connect(self._button_clicked)
+        layout.addStretch(1)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.todo)
+        layout.addStretch(1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+    def enter(self, params: dict[str, Any]) -> None:
+        kind = params.get("kind", ErrorKind.UNEXPECTED)
+        self.kind = kind if isinstance(kind, ErrorKind) else ErrorKind.UNEXPECTED
+        super().enter(params)
+
+    def instruction(self) -> str:
+        return prompt_text(self.kind.value.what)
+
+    def utterances(self) -> list[Utterance]:
+        return [self.kind.value.what, self.kind.value.todo]
+
+    def retranslate(self) -> None:
+        self.banner.show_status(Status.ERROR, prompt_text(self.kind.value.what))
+        self.todo.setText(prompt_text(self.kind.value.todo))
+        self.button.setText(
+            QCoreApplication.translate("ErrorScreen", "求助") if self.kind.value.button == "help" else QCoreApplication.translate("ErrorScreen", "返回首页")
+        )
+
+    def _button_clicked(self) -> None:
+        self.navigate.emit(self.kind.value.button, {})

@@ -1,0 +1,95 @@
+"""Switches screens (a QStackedWidget) and remembers the way back.
+
+The navigator knows nothing of sessions or services: it shows a screen, tells the previous one it
+left, emits `changed(screen)` for the application to update the frame and the voice, and clears
+every screen on request.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from kiosk.screens.base import Screen
+
+log = logging.getLogger(__name__)
+
+HOME = "home"
+
+
+class UnknownScreen(KeyError):
+    """A bug: navigation to a name no screen was registered under."""
+
+
+class Navigator(QStackedWidget):
+    changed = Signal(Screen)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._screens: dict[str, Screen] = {}
+        self._history: list[str] = []
+
+    def register(self, screen: Screen) -> None:
+        if screen.name in self._screens:
+            raise ValueError(f"screen {screen.name!r} registered twice")
+        self._screens[screen.name] = screen
+        self.addWidget(screen)
+        screen.navigate.connect(self.go)
+
+    def screen(self, name: str) -> Screen:
+        try:
+            return self._screens[name]
+        except KeyError:
+            raise UnknownScreen(name) from None
+
+    def names(self) -> list[str]:
+        return list(self._screens)
+
+    def is_available(self, name: str) -> bool:
+        """Registered and built for residents (placeholders are not)."""
+        screen = self._screens.get(name)
+        return screen is not None and screen.resident_facing
+
+    @property
+    def current(self) -> Screen | None:
+        widget = self.currentWidget()
+        return widget if isinstance(widget, Screen) else None
+
+    @property
+    def history(self) -> list[str]:
+        return list(self._history)
+
+    def go(self, name: str, params: dict[str, Any] | None = None) -> Screen:
+        target = self.screen(name)
+        previous = self.current
+        if previous is not None and previous is not target:
+            previous.leave()
+        if name == HOME:
+            self._history.clear()
+        elif previous is not None and previous is not target:
+            self._history.append(previous.name)
+        target.enter(params or {})
+        self.setCurrentWidget(target)
+        log.info("screen %s", name, extra={"event": "screen"})
+        self.changed.emit(target)
+        return target
+
+    def back(self) -> Screen:
+        previous = self.current
+        name = self._history.pop() if self._history else HOME
+        if previous is not None:
+            previous.leave()
+        target = self.screen(name)
+        target.enter(target.params)
+        self.setCurrentWidget(target)
+        self.changed.emit(target)
+        return target
+
+    def clear_all(self) -> None:
+        """End of session: every screen drops its personal data; the way back is forgotten."""
+        self._history.clear()
+        for screen in self._screens.values():
+            screen.clear()

@@ -1,0 +1,40 @@
+"""Out of service: shown when a needed device or the application fails repeatedly. Names where to
+go instead; nothing technical (that is in the logs and in maintenance mode)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.texts import Dynamic, Utterance
+from kiosk.widgets.frame import BarButton
+from kiosk.widgets.illustrations import SvgPicture
+
+
+class OutOfServiceScreen(Screen):
+    name = "out_of_service"
+    prompt_id = "out_of_service"
+    bar_buttons = frozenset({BarButton.REPEAT})
+
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        m = ctx.theme.margin
+        layout.setContentsMargins(m, 0, m, m)
+        self.picture = SvgPicture(ctx.theme, "counter.svg", self)
+        self.detail = secondary_label(self)
+        self.detail.setStyleSheet(f"font-size: {ctx.theme.primary_px}px;")
+        layout.addWidget(self.picture, 1)
+        layout.addWidget(self.detail)
+
+    def where_to_go(self) -> str:
+        return QCoreApplication.translate("OutOfService", "请到%1办理").replace(
+            "%1", self.ctx.counter_location()
+        )
+
+    def utterances(self) -> list[Utterance]:
+        return ["out_of_service", Dynamic(self.where_to_go())]
+
+    def retranslate(self) -> None:
+        self.detail.setText(self.where_to_go())

@@ -1,0 +1,40 @@
+"""The services offered on the home screen and where each one starts.
+
+Changing where a service starts (when its flow is built) is a change to `entry` here. A tile is
+shown only when its entry screen is registered and resident-facing.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    label: str  # Simplified Chinese source, 2–4 characters
+    icon: str  # assets/images/icons/<icon>.svg
+    entry: str  # the first screen of the service's flow
+    needs_card: bool  # identify with the card first (insert_card comes before `entry`)
+
+
+class Service(enum.Enum):
+    CERTIFICATION = ServiceInfo(
+        QT_TRANSLATE_NOOP("Service", "资格认证"), "certification", "finger", True
+    )
+    STATEMENT = ServiceInfo(
+        QT_TRANSLATE_NOOP("Service", "打印参保证明"), "statement", "statement_preview", True
+    )
+    BENEFITS = ServiceInfo(QT_TRANSLATE_NOOP("Service", "我的待遇"), "benefits", "benefits", True)
+    JOBS = ServiceInfo(QT_TRANSLATE_NOOP("Service", "就业岗位"), "jobs", "jobs", False)
+    NOTICES = ServiceInfo(QT_TRANSLATE_NOOP("Service", "政策通知"), "notices", "notices", False)
+    HELP = ServiceInfo(QT_TRANSLATE_NOOP("Service", "求助"), "help", "help", False)
+
+    @property
+    def info(self) -> ServiceInfo:
+        return self.value
+
+    def label(self) -> str:
+        return QCoreApplication.translate("Service", self.value.label)

@@ -1,0 +1,39 @@
+"""End of a session with the card still in the reader: "请取走您的社保卡", repeated aloud every
+`ui.card_reminder_interval` seconds until the card is out (the application then goes home)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.screens.base import Screen, ScreenContext
+from kiosk.widgets.frame import BarButton
+from kiosk.widgets.illustrations import SvgPicture
+
+
+class TakeCardScreen(Screen):
+    name = "take_card"
+    prompt_id = "take_card"
+    bar_buttons = frozenset({BarButton.REPEAT})
+
+    remind = Signal()  # time to say it again
+
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        m = ctx.theme.margin
+        layout.setContentsMargins(m, 0, m, m)
+        self.picture = SvgPicture(ctx.theme, "take-card.svg", self)
+        layout.addWidget(self.picture, 1)
+        self.reminder = QTimer(self)
+        self.reminder.setInterval(round(ctx.config.ui.card_reminder_interval * 1000))
+        self.reminder.timeout.connect(self.remind)
+
+    def enter(self, params: dict[str, Any]) -> None:
+        super().enter(params)
+        self.reminder.start()
+
+    def leave(self) -> None:
+        self.reminder.stop()

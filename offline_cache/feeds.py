@@ -1,0 +1,89 @@
+"""The three feeds the platform publishes (roster, jobs, notices) and the parsing of one page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from offline_cache.codec import (
+    MalformedItemError,
+    job_from_wire,
+    notice_from_wire,
+    resident_from_wire,
+)
+from offline_cache.models import Job, Notice, Resident
+
+
+class Feed(StrEnum):
+    ROSTER = "roster"
+    JOBS = "jobs"
+    NOTICES = "notices"
+
+    @property
+    def entity_key(self) -> str:
+        """The key of an upsert item's entity (`{"op": "upsert", "resident": {...}}`)."""
+        return _ENTITY_KEYS[self]
+
+
+_ENTITY_KEYS = {Feed.ROSTER: "resident", Feed.JOBS: "job", Feed.NOTICES: "notice"}
+
+Entity = Resident | Job | Notice
+_PARSERS: dict[Feed, Callable[[dict[str, Any]], Entity]] = {
+    Feed.ROSTER: resident_from_wire,
+    Feed.JOBS: job_from_wire,
+    Feed.NOTICES: notice_from_wire,
+}
+
+
+class MalformedPageError(ValueError):
+    """A feed answer that does not match the interface; nothing of it is applied."""
+
+
+@dataclass(frozen=True)
+class Upsert:
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class Delete:
+    id: str
+
+
+FeedOp = Upsert | Delete
+
+
+@dataclass(frozen=True)
+class Page:
+    ops: list[FeedOp]
+    next_cursor: str
+    has_more: bool
+
+
+def parse_page(feed: Feed, body: Any) -> Page:
+    """Validate a whole page before anything is applied (all or nothing)."""
+    if not isinstance(body, dict):
+        raise MalformedPageError(f"{feed}: the answer is not a JSON object")
+    items, next_cursor, has_more = body.get("items"), body.get("next_cursor"), body.get("has_more")
+    if not isinstance(items, list):
+        raise MalformedPageError(f"{feed}: 'items' is missing or not a list")
+    if not isinstance(next_cursor, str) or not isinstance(has_more, bool):
+        raise MalformedPageError(f"{feed}: 'next_cursor' or 'has_more' is missing or wrong")
+    ops: list[FeedOp] = []
+    for index, item in enumerate(items):
+        try:
+            if not isinstance(item, dict):
+                raise MalformedItemError("item is not an object")
+            op = item.get("op")
+            if op == "delete":
+                if not isinstance(item.get("id"), str):
+                    raise MalformedItemError("delete without an id")
+                ops.append(Delete(item["id"]))
+            elif op == "upsert":
+                ops.append(Upsert(_PARSERS[feed](item.get(feed.entity_key))))  # type: ignore[arg-type]
+            else:
+                raise MalformedItemError(f"unknown op {op!r}")
+        except MalformedItemError as e:
+            raise MalformedPageError(f"{feed}: item {index}: {e}") from e
+    return Page(ops, next_cursor, has_more)

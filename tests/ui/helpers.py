@@ -1,0 +1,23 @@
+"""Small helpers shared by the UI tests (no fakes of our own parts here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from kiosk.widgets.frame import BarButton
+
+
+def click(qtbot: Any, widget: QWidget) -> None:
+    assert widget.isVisible(), f"{widget!r} is not visible"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def click_bar(qtbot: Any, app: Any, which: BarButton) -> None:
+    click(qtbot, app.frame.bottom_bar.buttons[which])
+
+
+def current_name(app: Any) -> str:
+    return app.navigator.current.name

@@ -1,0 +1,84 @@
+"""Home → tiles → back / home, the bottom bar's fixed places, and registering a new screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.screens import registry
+from kiosk.screens.base import Screen
+from kiosk.screens.services import Service
+from kiosk.widgets.frame import BarButton
+from tests.ui.helpers import click, click_bar, current_name
+
+
+class BenefitsForTest(Screen):
+    """A flow screen as another engineer would add it: one class, one line in SCREENS."""
+
+    name = "benefits"
+    prompt_id = "greeting"
+
+
+def test_home_shows_only_available_services(kiosk_app):
+    home = kiosk_app.screen("home")
+    assert current_name(kiosk_app) == "home"
+    # only help has a resident-facing screen so far; the others are placeholders
+    assert home.tiles.visible_services() == [Service.HELP]
+    assert not kiosk_app.navigator.is_available("benefits")
+    assert "benefits" in kiosk_app.navigator.names()
+
+
+def test_help_tile_then_back_and_home(kiosk_app, qtbot):
+    click(qtbot, kiosk_app.screen("home").tiles.tiles[Service.HELP])
+    assert current_name(kiosk_app) == "help"
+    assert "工作人员" in kiosk_app.frame.instruction.text()
+    assert "镇便民服务中心1号窗口" in kiosk_app.screen("help").detail.text()
+    click_bar(qtbot, kiosk_app, BarButton.BACK)
+    assert current_name(kiosk_app) == "home"
+    click_bar(qtbot, kiosk_app, BarButton.HELP)
+    assert current_name(kiosk_app) == "help"
+    click_bar(qtbot, kiosk_app, BarButton.HOME)
+    assert current_name(kiosk_app) == "home"
+
+
+def test_bottom_buttons_keep_their_places(make_kiosk_app, qtbot):
+    app = make_kiosk_app()
+    bar = app.frame.bottom_bar.buttons
+    app.navigator.go("help")
+    qtbot.wait(1)  # let the layout settle
+    places = {w: bar[w].geometry() for w in (BarButton.BACK, BarButton.HOME, BarButton.REPEAT)}
+    assert not bar[BarButton.HELP].isVisible()
+    app.navigator.go("home")
+    qtbot.wait(1)
+    assert not bar[BarButton.BACK].isVisible() and not bar[BarButton.HOME].isVisible()
+    assert bar[BarButton.REPEAT].geometry() == places[BarButton.REPEAT]
+    assert bar[BarButton.HELP].geometry().left() > places[BarButton.REPEAT].right()
+
+
+def test_repeat_says_the_prompt_again(kiosk_app, qtbot):
+    before = len(kiosk_app.voice.history)
+    click_bar(qtbot, kiosk_app, BarButton.REPEAT)
+    assert len(kiosk_app.voice.history) == before + 1
+    assert kiosk_app.voice.history[-1] == "home"
+
+
+def test_registering_a_screen_shows_its_tile_and_card_leads_to_it(
+    monkeypatch, make_kiosk_app, card_reader, qtbot
+):
+    from kiosk.core.samples import SAMPLE_CARD
+
+    monkeypatch.setattr(registry, "SCREENS", (*registry.SCREENS, BenefitsForTest))
+    app = make_kiosk_app()
+    home = app.screen("home")
+    assert home.tiles.visible_services() == [Service.BENEFITS, Service.HELP]
+    click(qtbot, home.tiles.tiles[Service.BENEFITS])
+    assert current_name(app) == "insert_card"  # a card service identifies first
+    card_reader.insert(SAMPLE_CARD)
+    qtbot.waitUntil(lambda: current_name(app) == "benefits", timeout=5000)
+    assert app.session.card == SAMPLE_CARD
+
+
+def test_unknown_screen_is_a_bug(kiosk_app):
+    from kiosk.screens.navigator import UnknownScreen
+
+    with pytest.raises(UnknownScreen):
+        kiosk_app.navigator.go("no_such_screen")
