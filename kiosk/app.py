@@ -177,6 +177,7 @@ class KioskApp(QObject):
         self.card.shutdown()
         self.voice.shutdown()
         self.session.clear(self.config.ui.language)
+        self.translations.close()
         self.window.allow_close()
         self.window.close()
 

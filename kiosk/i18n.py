@@ -55,5 +55,12 @@ class Translations(QObject):
         self._language = language
         self.language_changed.emit(language)
 
+    def close(self) -> None:
+        """Remove our translator from the application (several kiosks in one process: tests)."""
+        if self._translator is not None:
+            QCoreApplication.removeTranslator(self._translator)
+            self._translator = None
+        self._language = SOURCE_LANGUAGE
+
     def toggle(self) -> None:
         self.set_language("en" if self._language == "zh" else "zh")

@@ -16,7 +16,7 @@
     <message>
         <location filename="../../kiosk/widgets/frame.py" line="140"/>
         <source>再听一遍</source>
-        <translation>Listen again</translation>
+        <translation>Repeat</translation>
     </message>
     <message>
         <location filename="../../kiosk/widgets/frame.py" line="141"/>

@@ -46,7 +46,10 @@ class FingerprintSensor(Protocol):
         ...
 
     def wait_for_finger(self, timeout: float, cancel: threading.Event) -> None:
-        """Poll until a finger is on the sensor. Raises SensorTimeout, Cancelled, SensorUnavailable."""
+        """Poll until a finger is on the sensor.
+
+        Raises SensorTimeout, Cancelled, SensorUnavailable.
+        """
         ...
 
     def wait_for_lift(self, timeout: float, cancel: threading.Event) -> None:
