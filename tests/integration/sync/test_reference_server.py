@@ -10,7 +10,6 @@ import pytest
 
 from county_platform.seed import synthetic_template
 from county_platform.store import Feed as PlatformFeed
-from offline_cache.feeds import Feed
 from offline_cache.store import Store
 from offline_cache.sync import SyncClient, SyncSettings
 
