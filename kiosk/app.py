@@ -74,8 +74,9 @@ class KioskApp(QObject):
     ) -> None:
         super().__init__()
         self.config = config
-        self.qapp = QApplication.instance()
-        assert isinstance(self.qapp, QApplication), "create the QApplication first"
+        qapp = QApplication.instance()
+        assert isinstance(qapp, QApplication), "create the QApplication first"
+        self.qapp: QApplication = qapp
         self._clock = clock
         self._monotonic = monotonic
         self.geometry = self._screen_geometry(size)
@@ -85,8 +86,7 @@ class KioskApp(QObject):
         self.translations = Translations(self)
         self.voice = Voice(sound_possible(config.ui.sounds), config.ui.volume, self)
         self.card = CardService(
-            open_reader
-            or open_configured_reader(config.devices.card, config.devices.card_reader),
+            open_reader or open_configured_reader(config.devices.card, config.devices.card_reader),
             today=lambda: clock().date(),
             parent=self,
         )
@@ -124,15 +124,15 @@ class KioskApp(QObject):
     def _connect_signals(self) -> None:
         nav = self.navigator
         nav.changed.connect(self._present)
-        for screen in (nav.screen(n) for n in nav.names()):
+        for screen in (nav.get(n) for n in nav.names()):
             screen.prompt_changed.connect(self._present_current)
-        home = nav.screen(HOME)
+        home = nav.get(HOME)
         assert isinstance(home, HomeScreen)
         home.service_chosen.connect(self.start_service)
-        greeting = nav.screen("greeting")
+        greeting = nav.get("greeting")
         assert isinstance(greeting, GreetingScreen)
         greeting.service_chosen.connect(self.start_service)
-        take_card = nav.screen("take_card")
+        take_card = nav.get("take_card")
         assert isinstance(take_card, TakeCardScreen)
         take_card.remind.connect(lambda: self.voice.say(["take_card"]))
 
@@ -354,4 +354,4 @@ class KioskApp(QObject):
 
     def screen(self, name: str) -> Any:
         """The registered screen `name` (tests, screenshots)."""
-        return self.navigator.screen(name)
+        return self.navigator.get(name)

@@ -75,7 +75,10 @@ def setup_logging(config: Config, *, console: bool = False) -> Path:
             root.removeHandler(handler)
             handler.close()
     handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=config.logging.max_bytes, backupCount=config.logging.backups, encoding="utf-8"
+        path,
+        maxBytes=config.logging.max_bytes,
+        backupCount=config.logging.backups,
+        encoding="utf-8",
     )
     handler.set_name(_HANDLER_NAME)
     handler.addFilter(MaskingFilter())

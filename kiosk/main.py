@@ -25,6 +25,7 @@ from kiosk.config import DEFAULT_CONFIG_PATH, Config, ConfigError, load_config
 EXIT_OK = 0
 EXIT_USAGE = 2
 GALLERY_SIZES = ("1920x1080", "1080x1920", "1280x1024")
+SIGNAL_POLL_MS = 500
 
 
 class RunMode(enum.Enum):
@@ -138,20 +139,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_window(config: Config, *, demo: bool) -> int:
     import signal
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import KioskApp
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
-    kiosk = KioskApp(config)
-    if demo:
-        from kiosk.demo_keys import install_demo_keys
+    if demo and config.devices.card == "simulated":
+        from drivers.card.simulated import SimulatedCardReader
+        from kiosk.demo_keys import DemoKeys
 
-        install_demo_keys(kiosk)
-    # SIGTERM/SIGINT (service manager, Ctrl+C in a terminal) quit on purpose.
+        reader = SimulatedCardReader()
+        kiosk = KioskApp(config, open_reader=lambda: reader)
+        keys = DemoKeys(reader, kiosk)
+        qapp.installEventFilter(keys)
+        print("kiosk demo: F2 insert a card, F3 remove it (F4-F7: other cards)", file=sys.stderr)
+    else:
+        kiosk = KioskApp(config)
+    # SIGTERM/SIGINT (service manager, Ctrl+C) quit on purpose; the timer lets Python see them.
     signal.signal(signal.SIGTERM, lambda *_: qapp.quit())
     signal.signal(signal.SIGINT, lambda *_: qapp.quit())
+    wake = QTimer()
+    wake.start(SIGNAL_POLL_MS)
+    wake.timeout.connect(lambda: None)
     kiosk.start()
     code = qapp.exec()
     kiosk.shutdown()

@@ -25,5 +25,5 @@ def assets_dir() -> Path:
 
 
 def asset(*parts: str) -> Path:
-    """`asset("fonts", "wqy-microhei.ttc")`; the file may not exist (callers decide what that means)."""
+    """`asset("fonts", "wqy-microhei.ttc")`; the file may not exist (the caller decides)."""
     return assets_dir().joinpath(*parts)

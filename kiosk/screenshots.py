@@ -29,7 +29,10 @@ SCREENSHOT_TIME = datetime(2026, 11, 28, 14, 32)
 
 
 def _go(name: str, params: dict[str, object] | None = None) -> Callable[[KioskApp], None]:
-    return lambda app: app.navigator.go(name, params or {}) and None
+    def scene(app: KioskApp) -> None:
+        app.navigator.go(name, params or {})
+
+    return scene
 
 
 def _greeting(app: KioskApp) -> None:
@@ -88,7 +91,9 @@ def grab(app: KioskApp, out: Path) -> None:
         raise OSError(f"could not write {out}")
 
 
-def render_scene(config: Config, scene: str, width: int, height: int, language: str, out: Path) -> None:
+def render_scene(
+    config: Config, scene: str, width: int, height: int, language: str, out: Path
+) -> None:
     app = build_for_picture(config, width, height, language)
     try:
         app.navigator.go("home")
@@ -101,7 +106,9 @@ def render_scene(config: Config, scene: str, width: int, height: int, language: 
         app.deleteLater()
 
 
-def render_screenshot(config: Config, scene: str, width: int, height: int, language: str, out: Path) -> int:
+def render_screenshot(
+    config: Config, scene: str, width: int, height: int, language: str, out: Path
+) -> int:
     if scene not in SCENES:
         print(f"kiosk: unknown screen {scene!r}; known: {', '.join(SCENES)}", file=sys.stderr)
         return 2

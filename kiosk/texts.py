@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-PROMPTS: dict[str, str] = {
+_PROMPT_SOURCES: dict[str, object] = {
     "home": QT_TRANSLATE_NOOP("prompts", "请插入社保卡，或点击下方服务"),
     "insert_card": QT_TRANSLATE_NOOP("prompts", "请把社保卡插入读卡口"),
     "reading_card": QT_TRANSLATE_NOOP("prompts", "正在读卡，请稍候"),
@@ -40,6 +40,9 @@ PROMPTS: dict[str, str] = {
     "todo_ask_staff": QT_TRANSLATE_NOOP("prompts", "请点求助，工作人员会来帮您"),
     "todo_start_again": QT_TRANSLATE_NOOP("prompts", "请回到首页重新开始"),
 }
+
+# QT_TRANSLATE_NOOP returns its argument (typed `object` in the stubs).
+PROMPTS: dict[str, str] = {key: str(text) for key, text in _PROMPT_SOURCES.items()}
 
 PROMPT_CONTEXT = "prompts"
 

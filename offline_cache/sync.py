@@ -34,7 +34,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import requests
 
 from offline_cache.backoff import Backoff
-from offline_cache.feeds import Feed, MalformedPageError, Page, parse_page
+from offline_cache.feeds import Feed, Page, parse_page
 from offline_cache.outbox import Outcome, Result
 from offline_cache.signing import signed_headers
 from offline_cache.store import Store
@@ -328,7 +328,7 @@ class SyncClient:
             if status == 200:
                 try:
                     return Reply(200, value=parse(json.loads(raw)))
-                except (ValueError, MalformedPageError, MalformedAnswerError) as e:
+                except (ValueError, RecursionError) as e:  # JSON, page and results errors
                     last = f"malformed answer: {_short(e)}"
                     log.error(
                         "%s %s: %s (nothing applied, everything stays queued)", method, path, last

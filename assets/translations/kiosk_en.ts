@@ -4,22 +4,22 @@
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="138"/>
+        <location filename="../../kiosk/widgets/frame.py" line="148"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="139"/>
+        <location filename="../../kiosk/widgets/frame.py" line="149"/>
         <source>首页</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="140"/>
+        <location filename="../../kiosk/widgets/frame.py" line="150"/>
         <source>再听一遍</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="141"/>
+        <location filename="../../kiosk/widgets/frame.py" line="151"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
@@ -48,7 +48,7 @@
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/error.py" line="90"/>
+        <location filename="../../kiosk/screens/error.py" line="92"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -72,28 +72,28 @@
 <context>
     <name>InsertCard</name>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="21"/>
+        <location filename="../../kiosk/screens/insert_card.py" line="22"/>
         <source>读卡口在屏幕右下方</source>
         <translation>The card slot is below the screen, on the right</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="22"/>
+        <location filename="../../kiosk/screens/insert_card.py" line="23"/>
         <source>读卡口在屏幕左下方</source>
         <translation>The card slot is below the screen, on the left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="23"/>
         <location filename="../../kiosk/screens/insert_card.py" line="24"/>
+        <location filename="../../kiosk/screens/insert_card.py" line="25"/>
         <source>读卡口在屏幕正下方</source>
         <translation>The card slot is just below the screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="25"/>
+        <location filename="../../kiosk/screens/insert_card.py" line="26"/>
         <source>读卡口在屏幕右边</source>
         <translation>The card slot is to the right of the screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="26"/>
+        <location filename="../../kiosk/screens/insert_card.py" line="27"/>
         <source>读卡口在屏幕左边</source>
         <translation>The card slot is to the left of the screen</translation>
     </message>
@@ -130,32 +130,32 @@
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="25"/>
+        <location filename="../../kiosk/screens/services.py" line="30"/>
         <source>资格认证</source>
         <translation>Certify</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="28"/>
+        <location filename="../../kiosk/screens/services.py" line="33"/>
         <source>打印参保证明</source>
         <translation>Print statement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="30"/>
+        <location filename="../../kiosk/screens/services.py" line="36"/>
         <source>我的待遇</source>
         <translation>My benefits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="31"/>
+        <location filename="../../kiosk/screens/services.py" line="38"/>
         <source>就业岗位</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="32"/>
+        <location filename="../../kiosk/screens/services.py" line="40"/>
         <source>政策通知</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="33"/>
+        <location filename="../../kiosk/screens/services.py" line="42"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
@@ -181,12 +181,12 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="89"/>
+        <location filename="../../kiosk/widgets/frame.py" line="94"/>
         <source>%1 社保自助服务</source>
         <translation>%1 Social Security Self-Service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="106"/>
+        <location filename="../../kiosk/widgets/frame.py" line="116"/>
         <source>○ 离线</source>
         <translation>○ offline</translation>
     </message>

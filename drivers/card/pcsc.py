@@ -31,7 +31,6 @@ from drivers.errors import CardError, CardRemoved, CardUnreadable, NoCard, Reade
 
 log = logging.getLogger(__name__)
 
-PNP_READER = "\\\\?PnP?\\Notification"
 SERVICE_RETRY_INTERVAL = 0.25  # s between attempts to reach a stopped pcscd
 READER_RESCAN_INTERVAL = 0.5  # s between reader list scans while the reader is missing
 MAX_BLOCK = 2.0  # s: longest single SCardGetStatusChange, so a wedged pcscd cannot hang us

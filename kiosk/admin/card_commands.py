@@ -43,7 +43,10 @@ def register(subparsers: Any) -> None:
 
 
 def read_command(args: argparse.Namespace, config: Config) -> int:
-    reader = open_card_reader(config.devices.card, config.devices.card_reader)
+    try:
+        reader = open_card_reader(config.devices.card, config.devices.card_reader)
+    except DeviceError as e:
+        return fail(e.code, e.detail, args.json)
     try:
         wait_for_card(reader, args.timeout, config.devices.card_reader)
         card = reader.read()

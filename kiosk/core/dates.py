@@ -13,22 +13,22 @@ _MONTHS_EN = (
 
 
 def format_date(day: date) -> str:
-    """"2027年11月30日" (no leading zeros, as written on Chinese forms)."""
+    """ "2027年11月30日" (no leading zeros, as written on Chinese forms)."""
     return f"{day.year}年{day.month}月{day.day}日"
 
 
 def format_date_en(day: date) -> str:
-    """"30 November 2027"."""
+    """ "30 November 2027"."""
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def format_month_day(day: date) -> str:
-    """"11月28日" for the clock in the top bar."""
+    """ "11月28日" for the clock in the top bar."""
     return f"{day.month}月{day.day}日"
 
 
 def format_month_day_en(day: date) -> str:
-    """"28 Nov"."""
+    """ "28 Nov"."""
     return f"{day.day} {_MONTHS_EN[day.month - 1][:3]}"
 
 
@@ -37,7 +37,7 @@ def format_clock(now: datetime) -> str:
 
 
 def spoken_date(day: date) -> str:
-    """"二零二七年十一月三十日": the year digit by digit, month and day as numbers."""
+    """ "二零二七年十一月三十日": the year digit by digit, month and day as numbers."""
     return (
         f"{digits_in_chinese(str(day.year))}年"
         f"{chinese_integer(day.month)}月{chinese_integer(day.day)}日"

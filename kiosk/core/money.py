@@ -50,7 +50,7 @@ def yuan_in_words(cents: int) -> str:
 
 
 def yuan_in_words_en(cents: int) -> str:
-    """The spoken English form: 123450 -> "1234 yuan 50 fen" (espeak reads digits well in English)."""
+    """The spoken English form: 123450 -> "1234 yuan 50 fen" (espeak reads English digits well)."""
     sign = "minus " if cents < 0 else ""
     yuan, fen = divmod(abs(cents), FEN_PER_YUAN)
     text = f"{yuan} yuan"

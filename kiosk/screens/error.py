@@ -87,7 +87,9 @@ class ErrorScreen(Screen):
         self.banner.show_status(Status.ERROR, prompt_text(self.kind.value.what))
         self.todo.setText(prompt_text(self.kind.value.todo))
         self.button.setText(
-            QCoreApplication.translate("ErrorScreen", "求助") if self.kind.value.button == "help" else QCoreApplication.translate("ErrorScreen", "返回首页")
+            QCoreApplication.translate("ErrorScreen", "求助")
+            if self.kind.value.button == "help"
+            else QCoreApplication.translate("ErrorScreen", "返回首页")
         )
 
     def _button_clicked(self) -> None:

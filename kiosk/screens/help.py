@@ -12,7 +12,9 @@ from kiosk.widgets.illustrations import SvgPicture
 
 
 def counter_sentence(ctx: ScreenContext) -> str:
-    return QCoreApplication.translate("Help", "也可以到%1办理").replace("%1", ctx.counter_location())
+    return QCoreApplication.translate("Help", "也可以到%1办理").replace(
+        "%1", ctx.counter_location()
+    )
 
 
 class HelpScreen(Screen):

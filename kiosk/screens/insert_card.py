@@ -16,6 +16,7 @@ from kiosk.screens.base import Screen, ScreenContext, secondary_label
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.illustrations import CardSlotIllustration
 
+
 def _position_text(position: str) -> str:
     texts = {
         "bottom-right": QCoreApplication.translate("InsertCard", "读卡口在屏幕右下方"),
@@ -65,4 +66,3 @@ class InsertCardScreen(Screen):
     def clear(self) -> None:
         super().clear()
         self.reading = False
-

@@ -39,7 +39,7 @@ class Navigator(QStackedWidget):
         self.addWidget(screen)
         screen.navigate.connect(self.go)
 
-    def screen(self, name: str) -> Screen:
+    def get(self, name: str) -> Screen:
         try:
             return self._screens[name]
         except KeyError:
@@ -63,7 +63,7 @@ class Navigator(QStackedWidget):
         return list(self._history)
 
     def go(self, name: str, params: dict[str, Any] | None = None) -> Screen:
-        target = self.screen(name)
+        target = self.get(name)
         previous = self.current
         if previous is not None and previous is not target:
             previous.leave()
@@ -82,7 +82,7 @@ class Navigator(QStackedWidget):
         name = self._history.pop() if self._history else HOME
         if previous is not None:
             previous.leave()
-        target = self.screen(name)
+        target = self.get(name)
         target.enter(target.params)
         self.setCurrentWidget(target)
         self.changed.emit(target)

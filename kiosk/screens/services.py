@@ -20,17 +20,26 @@ class ServiceInfo:
     needs_card: bool  # identify with the card first (insert_card comes before `entry`)
 
 
+def _label(text: object) -> str:
+    """QT_TRANSLATE_NOOP returns its argument; its stub says `object`."""
+    return str(text)
+
+
 class Service(enum.Enum):
     CERTIFICATION = ServiceInfo(
-        QT_TRANSLATE_NOOP("Service", "资格认证"), "certification", "finger", True
+        _label(QT_TRANSLATE_NOOP("Service", "资格认证")), "certification", "finger", True
     )
     STATEMENT = ServiceInfo(
-        QT_TRANSLATE_NOOP("Service", "打印参保证明"), "statement", "statement_preview", True
+        _label(QT_TRANSLATE_NOOP("Service", "打印参保证明")), "statement", "statement_preview", True
     )
-    BENEFITS = ServiceInfo(QT_TRANSLATE_NOOP("Service", "我的待遇"), "benefits", "benefits", True)
-    JOBS = ServiceInfo(QT_TRANSLATE_NOOP("Service", "就业岗位"), "jobs", "jobs", False)
-    NOTICES = ServiceInfo(QT_TRANSLATE_NOOP("Service", "政策通知"), "notices", "notices", False)
-    HELP = ServiceInfo(QT_TRANSLATE_NOOP("Service", "求助"), "help", "help", False)
+    BENEFITS = ServiceInfo(
+        _label(QT_TRANSLATE_NOOP("Service", "我的待遇")), "benefits", "benefits", True
+    )
+    JOBS = ServiceInfo(_label(QT_TRANSLATE_NOOP("Service", "就业岗位")), "jobs", "jobs", False)
+    NOTICES = ServiceInfo(
+        _label(QT_TRANSLATE_NOOP("Service", "政策通知")), "notices", "notices", False
+    )
+    HELP = ServiceInfo(_label(QT_TRANSLATE_NOOP("Service", "求助")), "help", "help", False)
 
     @property
     def info(self) -> ServiceInfo:

@@ -15,7 +15,9 @@ from kiosk.widgets.theme import Theme
 class TileGrid(QWidget):
     chosen = Signal(Service)
 
-    def __init__(self, theme: Theme, services: list[Service], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, services: list[Service], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._theme = theme
         self._columns = 2 if theme.portrait else 3

@@ -15,7 +15,14 @@ from datetime import date
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from drivers.card.api import CardEventKind, CardReader
-from drivers.errors import CardError, CardExpired, DeviceError, PinBlocked, ReaderUnavailable, WrongPin
+from drivers.errors import (
+    CardError,
+    CardExpired,
+    DeviceError,
+    PinBlocked,
+    ReaderUnavailable,
+    WrongPin,
+)
 from kiosk.core.masking import mask_card_number
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 

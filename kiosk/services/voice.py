@@ -1,7 +1,8 @@
 """The kiosk's voice: pre-synthesised prompts, and dynamic phrases synthesised on demand.
 
-Prompts are WAV files made by scripts/make_sounds.py (assets/sounds/<lang>/<prompt_id>.wav, espeak-ng
-voice `cmn-latn-pinyin` for Mandarin — plain `cmn` reads Chinese badly — and `en-gb`). Dynamic phrases
+Prompts are WAV files made by scripts/make_sounds.py (assets/sounds/<lang>/<prompt_id>.wav,
+espeak-ng voice `cmn-latn-pinyin` for Mandarin — plain `cmn` reads Chinese badly — and `en-gb`).
+Dynamic phrases
 (names, amounts already written out in Chinese, dates) are synthesised with espeak-ng on a worker
 thread into a temporary file. Playing goes through QSoundEffect: it never blocks the GUI. With
 sounds disabled (`[ui] sounds = false`, `KIOSK_NO_SOUND=1`) or no audio device, nothing is played
@@ -38,7 +39,7 @@ def espeak_binary() -> str | None:
 
 
 def synthesise(text: str, language: str, out: Path) -> bool:
-    """Write `text` spoken in `language` to the WAV file `out`. Blocking: call off the GUI thread."""
+    """Write `text` spoken in `language` to the WAV file `out`. Blocking: not on the GUI thread."""
     binary = espeak_binary()
     if binary is None:
         return False

@@ -9,7 +9,14 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
 
 from kiosk.resources import asset
 from kiosk.widgets.theme import PRIMARY_PX, Theme
@@ -54,20 +61,19 @@ class Tile(QPushButton):
         return QSize(self._theme.px(400), self._theme.px(260))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        text = self.text()
-        self.setText("")  # let the style draw the background only
-        super().paintEvent(event)
-        self.setText(text)
-        painter = QPainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text = option.text
+        option.text = ""  # the style draws the background and frame; icon and label are ours
+        painter = QStylePainter(self)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = self.rect()
         icon_h = r.height() * self.ICON_SHARE
         label_h = self._theme.px(PRIMARY_PX) * 1.4
         top = (r.height() - icon_h - label_h - self._theme.px(12)) / 2
         if self._renderer.isValid():
-            self._renderer.render(
-                painter, QRectF((r.width() - icon_h) / 2, top, icon_h, icon_h)
-            )
+            self._renderer.render(painter, QRectF((r.width() - icon_h) / 2, top, icon_h, icon_h))
         painter.setFont(self.font())
         painter.setPen(self.palette().buttonText().color())
         label_rect = QRectF(0, top + icon_h + self._theme.px(12), r.width(), label_h)

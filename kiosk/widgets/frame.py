@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.resources import asset
 from kiosk.core.dates import format_clock, format_month_day, format_month_day_en
+from kiosk.resources import asset
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.illustrations import SvgPicture
 from kiosk.widgets.step_indicator import StepIndicator
@@ -46,7 +46,11 @@ class TopBar(QWidget):
     language_clicked = Signal()
 
     def __init__(
-        self, theme: Theme, township: tuple[str, str], clock: Callable[[], datetime], parent: QWidget
+        self,
+        theme: Theme,
+        township: tuple[str, str],
+        clock: Callable[[], datetime],
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TopBar")
@@ -86,7 +90,9 @@ class TopBar(QWidget):
     def retranslate(self, language: str) -> None:
         self._language = language
         township = self._township_en if language == "en" else self._township_zh
-        self.title.setText(QCoreApplication.translate("TopBar", "%1 社保自助服务").replace("%1", township))
+        self.title.setText(
+            QCoreApplication.translate("TopBar", "%1 社保自助服务").replace("%1", township)
+        )
         # The switch is labelled in the language it switches *to*, so a resident can read it.
         self.language_button.setText("中文" if language == "en" else "English")
         self.set_sync_mark(self._mark)
@@ -94,7 +100,11 @@ class TopBar(QWidget):
 
     def refresh_clock(self) -> None:
         now = self._clock()
-        day = format_month_day_en(now.date()) if self._language == "en" else format_month_day(now.date())
+        day = (
+            format_month_day_en(now.date())
+            if self._language == "en"
+            else format_month_day(now.date())
+        )
         self.clock_label.setText(f"{format_clock(now)}  {day}")
 
     def set_sync_mark(self, mark: SyncMark) -> None:

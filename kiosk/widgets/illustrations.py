@@ -74,10 +74,10 @@ class CardSlotIllustration(SvgPicture):
         self.pulse.setInterval(PULSE_MS)
         self.pulse.timeout.connect(self._advance)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         self.pulse.start()
 
-    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+    def hideEvent(self, event: object) -> None:
         self.pulse.stop()
 
     def _advance(self) -> None:
@@ -92,7 +92,9 @@ class CardSlotIllustration(SvgPicture):
         rect = self.picture_rect()
         dx, dy = self.direction
         length = min(rect.width(), rect.height()) * 0.28
-        start = QPointF(rect.center().x() + dx * length * 0.9, rect.center().y() + dy * length * 0.9)
+        start = QPointF(
+            rect.center().x() + dx * length * 0.9, rect.center().y() + dy * length * 0.9
+        )
         end = QPointF(start.x() + dx * length, start.y() + dy * length)
         colour = QColor(self._theme.palette.primary)
         colour.setAlphaF(self.arrow_opacity())

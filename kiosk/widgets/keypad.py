@@ -140,7 +140,9 @@ class Keypad(QWidget):
 
     def display_text(self) -> str:
         if self._mode is EntryMode.PIN:
-            shown = [FILLED_DOT] * len(self._value) + [EMPTY_DOT] * (self._length - len(self._value))
+            shown = [FILLED_DOT] * len(self._value) + [EMPTY_DOT] * (
+                self._length - len(self._value)
+            )
             return " ".join(shown)
         groups: list[str] = []
         rest = self._value

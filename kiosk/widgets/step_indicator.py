@@ -46,5 +46,6 @@ class StepIndicator(QLabel):
     def plain_text(self) -> str:
         """The text without markup (tests, logs)."""
         return " — ".join(
-            f"{'✓' if i < self._current else CIRCLED_DIGITS[i]} {w}" for i, w in enumerate(self._steps)
+            f"{'✓' if i < self._current else CIRCLED_DIGITS[i]} {w}"
+            for i, w in enumerate(self._steps)
         )

@@ -109,7 +109,9 @@ class Theme:
 
     @classmethod
     def for_screen(cls, width: int, height: int) -> Theme:
-        return cls(scale=max(1.0, min(width, height) / REFERENCE_HEIGHT), width=width, height=height)
+        return cls(
+            scale=max(1.0, min(width, height) / REFERENCE_HEIGHT), width=width, height=height
+        )
 
     def px(self, value: float) -> int:
         return round(value * self.scale)

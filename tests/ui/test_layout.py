@@ -36,7 +36,7 @@ def _problems(app) -> list[str]:
         rect = w.rect().translated(w.mapTo(window, w.rect().topLeft()))
         if not bounds.contains(rect):
             problems.append(f"{name} {rect} leaves the window {bounds}")
-        if isinstance(w, QLabel) and w.text() and not w.textFormat().name == "RichText":
+        if isinstance(w, QLabel) and w.text() and w.textFormat().name != "RichText":
             fm = w.fontMetrics()
             if w.wordWrap():
                 if w.heightForWidth(w.contentsRect().width()) > w.contentsRect().height() + 1:
@@ -58,7 +58,9 @@ def _problems(app) -> list[str]:
     # siblings never overlap; buttons side by side keep the minimum gap
     parents = {w.parentWidget() for w in widgets}
     for parent in parents:
-        kids = [w for w in widgets if w.parentWidget() is parent and not isinstance(w, CountdownOverlay)]
+        kids = [
+            w for w in widgets if w.parentWidget() is parent and not isinstance(w, CountdownOverlay)
+        ]
         for a, b in itertools.combinations(kids, 2):
             if a.geometry().intersects(b.geometry()):
                 problems.append(f"{type(a).__name__} and {type(b).__name__} overlap in "
@@ -68,7 +70,9 @@ def _problems(app) -> list[str]:
                 dx = max(gb.left() - ga.right() - 1, ga.left() - gb.right() - 1)
                 dy = max(gb.top() - ga.bottom() - 1, ga.top() - gb.bottom() - 1)
                 if max(dx, dy) < TARGET_GAP:
-                    problems.append(f"buttons {a.text()!r} and {b.text()!r} only {max(dx, dy)} px apart")
+                    problems.append(
+                        f"buttons {a.text()!r} and {b.text()!r} only {max(dx, dy)} px apart"
+                    )
     instruction = app.frame.instruction
     if instruction.isVisible() and instruction.font().pixelSize() < INSTRUCTION_PX - 4:
         problems.append("instruction line below 56 px")
@@ -109,7 +113,9 @@ def _stand_in(entry: str) -> type[Screen]:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_home_with_all_six_services(monkeypatch, layout_config, qtbot, size, language):
-    stand_ins = tuple(_stand_in(n) for n in ("finger", "statement_preview", "benefits", "jobs", "notices"))
+    stand_ins = tuple(
+        _stand_in(n) for n in ("finger", "statement_preview", "benefits", "jobs", "notices")
+    )
     monkeypatch.setattr(registry, "SCREENS", registry.SCREENS + stand_ins)
     app = _render(layout_config, "home", size, language)
     try:

@@ -47,7 +47,9 @@ def test_four_corner_sequence_requests_maintenance(kiosk_app, qtbot):
     with qtbot.waitSignal(kiosk_app.maintenance_requested):
         for name in kiosk_app.config.maintenance.touch_sequence:
             x, y = corners[name]
-            qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=window.rect().topLeft() + _p(x, y))
+            qtbot.mouseClick(
+                window, Qt.MouseButton.LeftButton, pos=window.rect().topLeft() + _p(x, y)
+            )
 
 
 def test_wrong_corner_order_does_nothing(kiosk_app, qtbot):

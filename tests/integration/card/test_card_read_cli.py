@@ -109,3 +109,13 @@ def test_simulated_reader_reports_no_card(write_config: Callable[..., Path]) -> 
     result = kiosk_admin(write_config(devices={"card": "simulated"}), "--json", "--timeout", "0.2")
     assert result.returncode == 1
     assert json.loads(result.stdout)["error"] == "no_card"
+
+
+def test_pcscd_not_running_is_no_reader(pcscd_owned: Pcscd, pcsc_config: Path) -> None:
+    pcscd_owned.stop()
+    result = kiosk_admin(pcsc_config, "--json", "--timeout", "0.3")
+    pcscd_owned.start()
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["error"] == "no_reader"
+    assert "pcscd" in data["detail"]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from drivers.card.api import CardEventKind
+from drivers.card.api import CardEvent, CardEventKind
 from drivers.card.pcsc import PcscCardReader
 from drivers.errors import (
     CardError,
@@ -17,7 +17,7 @@ from drivers.errors import (
     ReaderUnavailable,
     WrongPin,
 )
-from tests.emulators.card_pcscd import VPCD_READER, Pcscd
+from tests.emulators.card_pcscd import VPCD_READER, Pcscd, wait_card_state
 from tests.emulators.card_profiles import PROFILES
 from tests.emulators.vpcd_card import VirtualCard
 from tests.fixtures.pcsc import insert_and_wait
@@ -156,3 +156,34 @@ def test_pcscd_killed_and_restarted(
         CardEventKind.INSERTED,
     ]
     assert reader.read().person_id == PROFILES["v3"].person.person_id  # type: ignore[union-attr]
+
+
+def test_card_swapped_between_two_polls_is_a_new_session(
+    reader: PcscCardReader, virtual_card: Callable[..., VirtualCard]
+) -> None:
+    """pcsc-lite's event counter reveals a removal + insertion the worker did not poll for."""
+    card = virtual_card("v2")
+    wait_for(reader, CardEventKind.INSERTED)
+    card.remove()
+    assert wait_card_state(VPCD_READER, present=False, timeout=EVENT_TIMEOUT)
+    insert_and_wait(card)
+    assert wait_card_state(VPCD_READER, present=True, timeout=EVENT_TIMEOUT)
+    assert [reader.wait_for_event(EVENT_TIMEOUT), reader.wait_for_event(EVENT_TIMEOUT)] == [
+        CardEvent(CardEventKind.REMOVED, VPCD_READER),
+        CardEvent(CardEventKind.INSERTED, VPCD_READER),
+    ]
+
+
+def test_reader_created_while_pcscd_is_down(pcscd_owned: Pcscd) -> None:
+    pcscd_owned.stop()
+    reader = PcscCardReader("Virtual PCD")
+    try:
+        assert reader.wait_for_event(0.3) is None
+        assert not reader.status().service_reachable
+        with pytest.raises(ReaderUnavailable, match="pcscd not reachable"):
+            reader.read()
+        pcscd_owned.start()
+        assert wait_for(reader, CardEventKind.READER_FOUND) == [CardEventKind.READER_FOUND]
+        assert reader.status().reader_name == VPCD_READER
+    finally:
+        reader.close()

@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kiosk.cli import main
 from kiosk.config import load_config
 from offline_cache.store import Store
-from tests.emulators.fault_server import closed_port
+from tests.emulators.fault_server import FaultServer, closed_port
+from tests.fixtures.county import CountyServer
+
+Capsys = pytest.CaptureFixture[str]
+WriteConfig = Callable[..., Path]
 
 pytestmark = pytest.mark.realstack
 
 
-def _run(capsys, config: Path, *args: str) -> tuple[int, dict]:
+def _run(capsys: Capsys, config: Path, *args: str) -> tuple[int, dict[str, Any]]:
     code = main(["--config", str(config), *args, "--json"])
     out = capsys.readouterr().out
     return code, json.loads(out)
 
 
 @pytest.fixture
-def county_config(write_config, county_server) -> Path:
+def county_config(write_config: WriteConfig, county_server: CountyServer) -> Path:
     return write_config(
         terminal={"id": county_server.terminal_id, "secret_file": str(county_server.secret_file)},
         county={"url": county_server.url, "max_backoff": 0.01},
@@ -34,7 +40,9 @@ def _open(config_path: Path) -> Store:
     return Store.open(config.database_path, config.read_template_key())
 
 
-def test_sync_queue_resident_and_audit(capsys, county_config: Path, county_server) -> None:
+def test_sync_queue_resident_and_audit(
+    capsys: Capsys, county_config: Path, county_server: CountyServer
+) -> None:
     code, report = _run(capsys, county_config, "sync")
     assert code == 0 and report["ok"] and report["pulled"]["roster"] >= county_server.residents
 
@@ -66,14 +74,16 @@ def test_sync_queue_resident_and_audit(capsys, county_config: Path, county_serve
     assert code == 0 and verdict["ok"] and verdict["entries"] >= 2
 
 
-def test_unknown_resident_is_a_clear_error(capsys, write_config) -> None:
+def test_unknown_resident_is_a_clear_error(capsys: Capsys, write_config: WriteConfig) -> None:
     config = write_config()
     code = main(["--config", str(config), "resident", "--person-id", "320102195501010019"])
     err = capsys.readouterr().err
     assert code == 3 and "not_found" in err and "320102195501010019" not in err
 
 
-def test_sync_with_platform_down_exits_nonzero_and_loses_nothing(capsys, write_config) -> None:
+def test_sync_with_platform_down_exits_nonzero_and_loses_nothing(
+    capsys: Capsys, write_config: WriteConfig
+) -> None:
     config = write_config(county={"url": f"http://127.0.0.1:{closed_port()}", "max_backoff": 0.01})
     store = _open(config)
     tx = store.record("rating", {"service": "jobs", "score": 2})
@@ -82,11 +92,13 @@ def test_sync_with_platform_down_exits_nonzero_and_loses_nothing(capsys, write_c
     assert code == 1 and not report["ok"] and report["pending"] == 1
     assert "unreachable" in report["errors"][0]
     store = _open(config)
-    assert store.transaction(tx).state.value == "pending"
+    assert getattr(store.transaction(tx), "state", None) == "pending"
     store.close()
 
 
-def test_rejected_lists_reasons(capsys, write_config, fault_server) -> None:
+def test_rejected_lists_reasons(
+    capsys: Capsys, write_config: WriteConfig, fault_server: FaultServer
+) -> None:
     config = write_config(
         terminal={"id": fault_server.terminal_id},
         county={"url": fault_server.url, "max_backoff": 0.01},
@@ -103,7 +115,9 @@ def test_rejected_lists_reasons(capsys, write_config, fault_server) -> None:
     assert listing["rejected"][0]["error"] == "unknown action"
 
 
-def test_audit_verify_names_the_first_broken_link(capsys, write_config) -> None:
+def test_audit_verify_names_the_first_broken_link(
+    capsys: Capsys, write_config: WriteConfig
+) -> None:
     config = write_config()
     store = _open(config)
     for score in (1, 2, 3):

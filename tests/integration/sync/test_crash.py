@@ -21,6 +21,7 @@ import pytest
 from offline_cache.store import Store
 from offline_cache.sync import SyncClient, SyncSettings
 from tests.emulators.fault_server import Fault, FaultServer
+from tests.fixtures.county import CountyServer
 
 pytestmark = [pytest.mark.realstack, pytest.mark.slow]
 
@@ -116,7 +117,9 @@ def _assert_exactly_once(store: Store, outcome: CrashOutcome, accepted: list[str
     assert store.verify_audit().ok and store.verify_audit().entries == len(outcome.committed)
 
 
-def test_sigkill_during_sync_against_the_reference_server(tmp_path: Path, county_server) -> None:
+def test_sigkill_during_sync_against_the_reference_server(
+    tmp_path: Path, county_server: CountyServer
+) -> None:
     store, outcome = _kill_loop(
         tmp_path,
         county_server.url,

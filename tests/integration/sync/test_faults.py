@@ -70,7 +70,7 @@ def test_connection_refused_keeps_everything_queued(
     assert not report.ok and "unreachable" in report.errors[0]
     assert len(report.errors) == 1  # the round stops: the feeds would be unreachable too
     assert kiosk_store.queue_summary().pending == 3
-    assert [kiosk_store.transaction(i).state.value for i in ids] == ["pending"] * 3
+    assert [getattr(kiosk_store.transaction(i), "state", None) for i in ids] == ["pending"] * 3
     # rand=0.5: half of 1, 2, 4 seconds; no sleep after the last attempt
     assert client.backoff.slept == [0.5, 1.0, 2.0]
     assert kiosk_store.sync_status().last_success_at is None
@@ -118,7 +118,10 @@ def test_500_then_success_backs_off_with_jitter(
 
 
 def test_persistent_garbage_on_a_feed_applies_nothing_and_keeps_the_cursor(
-    kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient, caplog
+    kiosk_store: Store,
+    fault_server: FaultServer,
+    make_client: MakeClient,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     _publish(fault_server)
     fault_server.script(ROSTER, *[Fault.GARBAGE] * 4)
@@ -153,7 +156,10 @@ def test_kiosk_clock_two_hours_slow_learns_the_offset(
 
 
 def test_clock_skew_answer_without_date_header_uses_server_time(
-    kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient, monkeypatch
+    kiosk_store: Store,
+    fault_server: FaultServer,
+    make_client: MakeClient,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from tests.emulators import fault_server as module
 
@@ -248,7 +254,10 @@ def test_partial_results_leave_the_rest_pending_until_acknowledged(
 
 
 def test_unknown_ids_in_results_are_ignored_with_a_warning(
-    kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient, caplog
+    kiosk_store: Store,
+    fault_server: FaultServer,
+    make_client: MakeClient,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     ids = _record(kiosk_store, 2)
     fault_server.script(TX, Fault.UNKNOWN_ID)
@@ -287,7 +296,10 @@ def test_wrong_secret_fails_fast_and_keeps_everything(
 
 
 def test_logs_carry_no_personal_data(
-    kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient, caplog
+    kiosk_store: Store,
+    fault_server: FaultServer,
+    make_client: MakeClient,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     _publish(fault_server)
     make_client().run_round()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,11 +14,17 @@ from county_platform.seed import synthetic_template
 from county_platform.store import Feed as PlatformFeed
 from offline_cache.store import Store
 from offline_cache.sync import SyncClient, SyncSettings
+from tests.fixtures.county import CountyServer
 
 pytestmark = pytest.mark.realstack
 
 
-def _client(store: Store, server, clock=time.time, **overrides) -> SyncClient:
+def _client(
+    store: Store,
+    server: CountyServer,
+    clock: Callable[[], float] = time.time,
+    **overrides: Any,
+) -> SyncClient:
     settings = SyncSettings(
         **{
             "base_url": server.url,
@@ -30,13 +38,13 @@ def _client(store: Store, server, clock=time.time, **overrides) -> SyncClient:
 
 
 @pytest.fixture
-def store(tmp_path: Path):
+def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.open(tmp_path / "kiosk.sqlite3", secrets.token_bytes(32))
     yield s
     s.close()
 
 
-def test_full_round_with_the_reference_server(store: Store, county_server) -> None:
+def test_full_round_with_the_reference_server(store: Store, county_server: CountyServer) -> None:
     client = _client(store, county_server, page_limit=7)
     first = client.run_round()
     assert first.ok, first.errors
@@ -85,7 +93,7 @@ def test_full_round_with_the_reference_server(store: Store, county_server) -> No
     client.close()
 
 
-def test_kiosk_clock_two_hours_off_still_syncs(store: Store, county_server) -> None:
+def test_kiosk_clock_two_hours_off_still_syncs(store: Store, county_server: CountyServer) -> None:
     store.record("rating", {"service": "jobs", "score": 3})
     client = _client(store, county_server, clock=lambda: time.time() - 7200)
     report = client.run_round()
@@ -98,7 +106,9 @@ def test_kiosk_clock_two_hours_off_still_syncs(store: Store, county_server) -> N
     client.close()
 
 
-def test_compacted_feed_answers_410_and_the_kiosk_starts_over(store: Store, county_server) -> None:
+def test_compacted_feed_answers_410_and_the_kiosk_starts_over(
+    store: Store, county_server: CountyServer
+) -> None:
     """A deletion whose tombstone was compacted away reaches the kiosk only by starting over."""
     client = _client(store, county_server)
     assert client.run_round().ok

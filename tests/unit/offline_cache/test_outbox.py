@@ -3,15 +3,23 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
+from offline_cache.models import Benefit
 from offline_cache.outbox import InvalidTransactionError, Outcome, Result, TxState
 from offline_cache.store import Store, UnknownResidentError
 from tests.unit.offline_cache.factories import person_id, resident_model
 
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 28, 10, 30, tzinfo=CST)
+
+
+def _benefit(store: Store, pid: str, kind: str) -> Benefit:
+    resident = store.resident_by_person_id(pid)
+    assert resident is not None
+    return next(b for b in resident.benefits if b.kind == kind)
 
 
 def test_record_writes_a_pending_transaction_with_uuid_seq_and_offset(store: Store) -> None:
@@ -75,7 +83,7 @@ def test_outbox_rows_can_never_be_deleted(store: Store) -> None:
         store.connection.execute("DELETE FROM outbox")
 
 
-def test_oldest_pending_age_uses_the_clock(tmp_path, template_key) -> None:
+def test_oldest_pending_age_uses_the_clock(tmp_path: Path, template_key: bytes) -> None:
     now = [1_000_000.0]
     store = Store.open(tmp_path / "k.sqlite3", template_key, clock=lambda: now[0])
     store.record("rating", {"service": "jobs", "score": 3})
@@ -94,7 +102,7 @@ def test_certification_records_tx_and_moves_due_date_in_one_commit(store: Store)
     tx_id = store.record_certification(pid, "pension", True, 180, 1, "right_thumb", NOW)
     tx = store.transaction(tx_id)
     assert tx is not None and '"result":"passed"' in tx.body and tx.person_id == pid
-    pension = next(b for b in store.resident_by_person_id(pid).benefits if b.kind == "pension")
+    pension = _benefit(store, pid, "pension")
     assert pension.certification.due_by == date(2027, 12, 31)
     assert pension.certification.last_certified_at == NOW
     assert store.certified_this_period(pid, "pension", NOW)
@@ -102,7 +110,7 @@ def test_certification_records_tx_and_moves_due_date_in_one_commit(store: Store)
     store.record_certification(
         pid, "pension", True, 170, 1, "right_thumb", NOW + timedelta(hours=1)
     )
-    again = next(b for b in store.resident_by_person_id(pid).benefits if b.kind == "pension")
+    again = _benefit(store, pid, "pension")
     assert again.certification.due_by == date(2027, 12, 31)
     assert store.queue_summary().pending == 2
 
@@ -112,12 +120,12 @@ def test_failed_certification_moves_nothing_and_monthly_rule(store: Store) -> No
     store.upsert_resident(resident)
     pid = resident.person_id
     store.record_certification(pid, "unemployment", False, 5, 3, None, NOW)
-    u = next(b for b in store.resident_by_person_id(pid).benefits if b.kind == "unemployment")
+    u = _benefit(store, pid, "unemployment")
     assert (
         u.certification.due_by == date(2026, 11, 30) and u.certification.last_certified_at is None
     )
     store.record_certification(pid, "unemployment", True, 150, 2, "right_thumb", NOW)
-    u = next(b for b in store.resident_by_person_id(pid).benefits if b.kind == "unemployment")
+    u = _benefit(store, pid, "unemployment")
     assert u.certification.due_by == date(2026, 12, 31)
 
 
@@ -136,5 +144,5 @@ def test_local_certification_survives_an_older_roster_copy(store: Store) -> None
     store.upsert_resident(resident)
     store.record_certification(resident.person_id, "pension", True, 150, 1, None, NOW)
     store.upsert_resident(resident)  # the roster still shows the old state
-    pension = store.resident_by_person_id(resident.person_id).benefits[0]
+    pension = _benefit(store, resident.person_id, "pension")
     assert pension.certification.due_by == date(2027, 12, 31)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -20,12 +21,14 @@ from tests.unit.offline_cache.factories import (
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
-def _apply(store: Store, feed: Feed, items: list[dict], cursor: str, has_more: bool = False):
+def _apply(
+    store: Store, feed: Feed, items: list[dict[str, Any]], cursor: str, has_more: bool = False
+) -> None:
     page = parse_page(feed, {"items": items, "next_cursor": cursor, "has_more": has_more})
     store.apply_page(feed, page.ops, page.next_cursor, complete=not page.has_more)
 
 
-def _snapshot(store: Store) -> list[tuple]:
+def _snapshot(store: Store) -> list[tuple[Any, ...]]:
     conn = store.connection
     return [
         *conn.execute("SELECT * FROM residents ORDER BY person_id"),
@@ -111,7 +114,8 @@ def test_malformed_items_refuse_the_whole_page() -> None:
                 "has_more": False,
             },
         )
-    for body in ([], {"items": []}, {"items": "x", "next_cursor": "", "has_more": False}):
+    bodies: list[object] = [[], {"items": []}, {"items": "x", "next_cursor": "", "has_more": False}]
+    for body in bodies:
         with pytest.raises(MalformedPageError):
             parse_page(Feed.JOBS, body)
     with pytest.raises(MalformedPageError, match="op"):
