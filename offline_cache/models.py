@@ -36,7 +36,8 @@ class Fingerprint:
 @dataclass(frozen=True)
 class Contribution:
     year: int
-    scheme: str  # employee_pension | resident_pension | unemployment | medical | work_injury | maternity
+    # employee_pension | resident_pension | unemployment | medical | work_injury | maternity
+    scheme: str
     months_paid: int
     base_cents: int
     personal_cents: int

@@ -10,14 +10,14 @@ import argparse
 import logging
 import sys
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id
 from offline_cache.models import Resident
-from offline_cache.store import Store
+from offline_cache.store import KIOSK_TZ, Store
 from offline_cache.sync import SyncClient, SyncSettings
 
 EXIT_INCOMPLETE = 1  # the round ran but something stayed queued or was refused
@@ -263,7 +263,7 @@ def cmd_audit_verify(args: argparse.Namespace, config: Config) -> int:
 
 
 def _iso(ts: float | None) -> str | None:
-    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds") if ts else None
+    return datetime.fromtimestamp(ts, KIOSK_TZ).isoformat(timespec="seconds") if ts else None
 
 
 def _age(seconds: float | None) -> str:

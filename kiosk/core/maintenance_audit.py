@@ -40,8 +40,9 @@ class MaintenanceAction(StrEnum):
 class RecordsTransactions(Protocol):
     """The part of `offline_cache.store.Store` this needs."""
 
-    def record(self, kind: str, payload: dict[str, object], person_id: str | None = None) -> str:
-        ...
+    def record(
+        self, kind: str, payload: dict[str, object], person_id: str | None = None
+    ) -> str: ...
 
 
 def audit_action(store: RecordsTransactions, action: MaintenanceAction, detail: str = "") -> str:
