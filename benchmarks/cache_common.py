@@ -182,7 +182,7 @@ class RosterSource:
             for record in self.records():
                 yield resident_from_wire(record)
             return
-        pool = [resident_from_wire({**r, "version": 1}) for r in self._pool]
+        pool = self.pool_residents()
         for index in range(self.residents):
             base = pool[index % len(pool)]
             pid = derived_person_id(base.person_id, index)
@@ -195,6 +195,10 @@ class RosterSource:
                     for fp in base.fingerprints
                 ],
             )
+
+    def pool_residents(self) -> list[Resident]:
+        """The generated residents behind a derived roster, as model objects."""
+        return [resident_from_wire({**r, "version": 1}) for r in self._pool]
 
     def identity(self, index: int) -> tuple[str, str]:
         """(person id, card number) of resident `index` (derived shape only)."""
@@ -281,7 +285,16 @@ def start_county_server(root: Path, residents: int) -> RunningServer:
     log = root / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "county_platform", "serve", "--db", str(db), "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "county_platform",
+                "serve",
+                "--db",
+                str(db),
+                "--port",
+                str(port),
+            ],
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -314,7 +327,9 @@ def run_child(module: str, args: Sequence[str]) -> dict[str, Any]:
     command = [sys.executable, "-m", module, *args]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+        raise RuntimeError(
+            f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-3000:]}"
+        )
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 

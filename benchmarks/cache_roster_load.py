@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import requests
+
 from benchmarks import cache_common as common
 from benchmarks.cache_report import render
 from offline_cache.feeds import Feed, parse_page
@@ -29,6 +31,7 @@ from offline_cache.store import Store
 from offline_cache.sync import SyncClient, SyncReport, SyncSettings
 
 KEY_BYTES = 32
+KEY_FILE = "template.key"  # the name cache_lookup expects beside a reused database
 DEFAULT_RESIDENTS = (50_000, 1_000_000)
 DEFAULT_HTTP_RESIDENTS = (50_000,)
 
@@ -37,7 +40,9 @@ def load_direct(residents: int, folder: Path, shape: str | None) -> dict[str, An
     """Child: feed generated pages through parse + apply; returns the numbers."""
     source = common.RosterSource(residents, shape)
     db = folder / "kiosk.sqlite3"
-    store = Store.open(db, os.urandom(KEY_BYTES))
+    key = os.urandom(KEY_BYTES)
+    (folder / KEY_FILE).write_bytes(key)  # so that a kept database can be opened again
+    store = Store.open(db, key)
     baseline_rss = common.peak_rss_mib()
     generate_s = parse_s = apply_s = 0.0
     pages = page_bytes = 0
@@ -78,8 +83,8 @@ def load_http(url: str, terminal_id: str, secret: bytes, folder: Path) -> dict[s
     db = folder / "kiosk.sqlite3"
     store = Store.open(db, os.urandom(KEY_BYTES))
     counter = common.RequestCounter()
-    client = SyncClient(store, SyncSettings(url, terminal_id, secret))
-    counter.attach(client._session)  # noqa: SLF001 — counting only; no public hook for it
+    settings = SyncSettings(url, terminal_id, secret)
+    client = SyncClient(store, settings, session=counter.attach(requests.Session()))
     baseline_rss = common.peak_rss_mib()
     report = SyncReport()
     started = time.perf_counter()
@@ -101,12 +106,17 @@ def load_http(url: str, terminal_id: str, secret: bytes, folder: Path) -> dict[s
     }
 
 
-def measure(residents: list[int], http_residents: list[int], shape: str | None) -> dict[str, Any]:
-    """Parent: one child per case, temporary databases removed after each."""
+def measure(
+    residents: list[int], http_residents: list[int], shape: str | None, keep: Path | None
+) -> dict[str, Any]:
+    """Parent: one child per case, temporary databases removed after each (except the largest
+    direct one when `keep` names a folder for it)."""
     cases: dict[str, Any] = {}
     for n in residents:
         with tempfile.TemporaryDirectory(prefix="bench-roster-") as folder:
-            args = ["--child", "direct", "--residents", str(n), "--dir", folder]
+            target = keep if keep is not None and n == max(residents) else Path(folder)
+            target.mkdir(parents=True, exist_ok=True)
+            args = ["--child", "direct", "--residents", str(n), "--dir", str(target)]
             if shape:
                 args += ["--shape", shape]
             result = common.run_child(MODULE, args)
@@ -147,6 +157,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shape", choices=("seed", "derived"), help="default: by size")
     parser.add_argument("--results", type=Path, default=common.DEFAULT_RESULTS)
     parser.add_argument("--write", type=Path, help="update the offline-cache section here")
+    parser.add_argument(
+        "--keep-db", type=Path, help="keep the largest direct database in this folder"
+    )
     parser.add_argument("--child", choices=("direct", "http"), help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
@@ -161,7 +174,7 @@ def main(argv: list[str] | None = None) -> None:
         secret = bytes.fromhex(args.secret_hex)
         print(json.dumps(load_http(args.url, args.terminal, secret, args.dir)))
         return
-    cases = measure(args.residents, args.http_residents, args.shape)
+    cases = measure(args.residents, args.http_residents, args.shape, args.keep_db)
     common.save_result(args.results, "roster_load", {"cases": cases})
     print(json.dumps(cases, indent=1))
     if args.write:

@@ -30,7 +30,7 @@ import requests
 
 from benchmarks import cache_common as common
 from benchmarks.cache_report import render
-from offline_cache.codec import benefits_to_column, contributions_to_column, resident_from_wire
+from offline_cache.codec import benefits_to_column, contributions_to_column
 
 DEFAULT_ROWS = 1_000_000
 DEFAULT_LOOKUPS = 10_000
@@ -65,8 +65,8 @@ COLUMNS = (
 
 
 def sqlite_limits(rows: int, lookups: int, folder: Path) -> dict[str, Any]:
-    source = common.RosterSource(rows, "derived" if rows > len(common.POOL_SIZE_RANGE) else None)
-    pool = [resident_from_wire(r) for r in _pool_records(source)]
+    source = common.RosterSource(rows, "derived")
+    pool = source.pool_residents()
     columns = [
         (
             r.name, r.gender, r.birth_date.isoformat(), r.township_code, r.village_code,
@@ -85,7 +85,7 @@ def sqlite_limits(rows: int, lookups: int, folder: Path) -> dict[str, Any]:
     for start in range(0, rows, TRANSACTION_ROWS):
         resident_rows, fingerprint_rows = [], []
         for index in range(start, min(rows, start + TRANSACTION_ROWS)):
-            pid, card = common_identity(source, index)
+            pid, card = source.identity(index)
             base = pool[index % len(pool)]
             resident_rows.append((pid, card, *columns[index % len(pool)]))
             fingerprint_rows += [
@@ -101,7 +101,7 @@ def sqlite_limits(rows: int, lookups: int, folder: Path) -> dict[str, Any]:
         insert_s += time.perf_counter() - began
     by_pid, by_card = [], []
     for index in common.sample_indices(rows, lookups):
-        pid, card = common_identity(source, index)
+        pid, card = source.identity(index)
         by_pid.append(_timed_select(conn, "person_id", pid))
         by_card.append(_timed_select(conn, "card_number", card))
     conn.close()
@@ -113,14 +113,6 @@ def sqlite_limits(rows: int, lookups: int, folder: Path) -> dict[str, Any]:
         "point_by_person_id": common.Latency.of(by_pid).as_dict(),
         "point_by_card_number": common.Latency.of(by_card).as_dict(),
     }
-
-
-def _pool_records(source: common.RosterSource) -> list[dict[str, Any]]:
-    return [{**source.derived(i), "version": 1} for i in range(min(common.POOL_SIZE, source.residents))]
-
-
-def common_identity(source: common.RosterSource, index: int) -> tuple[str, str]:
-    return source.identity(index)
 
 
 def _timed_select(conn: sqlite3.Connection, key: str, value: str) -> float:
@@ -140,12 +132,13 @@ class TrivialHandler(BaseHTTPRequestHandler):
     """Answers GET /small (2 bytes), GET /page (PAGE_BYTES) and POST (reads, answers 2 bytes)."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are separate writes: no 40 ms stall
     page = b"x" * PAGE_BYTES
 
-    def do_GET(self) -> None:  # noqa: N802 — http.server's naming
+    def do_GET(self) -> None:
         self._answer(self.page if self.path == "/page" else b"ok")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
         self._answer(b"ok")
 
@@ -156,7 +149,7 @@ class TrivialHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

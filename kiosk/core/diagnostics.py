@@ -11,7 +11,6 @@ broken), UNKNOWN (could not be checked, e.g. the port is held by the running kio
 
 from __future__ import annotations
 
-import os
 import platform
 import shutil
 import sys
@@ -286,7 +285,7 @@ def probe_health(base_url: str, timeout: float = HEALTH_TIMEOUT_S) -> Health:
     try:
         response = requests.get(base_url.rstrip("/") + HEALTH_PATH, timeout=timeout)
     except requests.RequestException as e:
-        return Health(False, error=_describe(e))
+        return Health(False, error=_request_error(e, timeout))
     received = time.time()
     if response.status_code != 200:
         return Health(True, response.status_code, error=f"HTTP {response.status_code}")
@@ -296,6 +295,24 @@ def probe_health(base_url: str, timeout: float = HEALTH_TIMEOUT_S) -> Health:
     except (ValueError, KeyError, TypeError):
         return Health(True, 200, error="the health answer is not the expected JSON")
     return Health(True, 200, offset)
+
+
+def _request_error(e: requests.RequestException, timeout: float) -> str:
+    """A short reason instead of urllib3's paragraph."""
+    text = str(e)
+    if isinstance(e, requests.Timeout):
+        return f"no answer within {timeout:g} s"
+    for needle, reason in (
+        ("Connection refused", "connection refused"),
+        ("Name or service not known", "unknown host name"),
+        ("Temporary failure in name resolution", "no DNS"),
+        ("No route to host", "no route to host"),
+        ("Network is unreachable", "network unreachable"),
+        ("Connection reset", "connection reset"),
+    ):
+        if needle in text:
+            return reason
+    return type(e).__name__
 
 
 @dataclass(frozen=True)
@@ -485,27 +502,3 @@ def collect_from_config(
             ),
         }
     )
-
-
-def port_holders(port: str) -> list[int]:
-    """Other processes that have `port` open (Linux /proc): the running kiosk owns the sensor,
-    and a second process on the same serial line would steal its bytes."""
-    try:
-        target = os.path.realpath(port)
-        pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) != os.getpid()]
-    except OSError:
-        return []
-    holders = []
-    for pid in pids:
-        try:
-            fds = os.listdir(f"/proc/{pid}/fd")
-        except OSError:
-            continue
-        for fd in fds:
-            try:
-                if os.readlink(f"/proc/{pid}/fd/{fd}") == target:
-                    holders.append(pid)
-                    break
-            except OSError:
-                continue
-    return holders

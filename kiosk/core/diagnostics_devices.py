@@ -8,6 +8,7 @@ process holds the sensor's port, the sensor is reported UNKNOWN instead of being
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 
@@ -16,7 +17,6 @@ from kiosk.core.diagnostics import (
     Check,
     CheckId,
     State,
-    port_holders,
     probe_card_reader,
     probe_county,
     probe_fingerprint,
@@ -89,3 +89,27 @@ def open_and_probe_county(config: Config, clock: Callable[[], float] = time.time
             store.close()
 
     return probe_county(config.county.url, sync_status, clock)
+
+
+def port_holders(port: str) -> list[int]:
+    """Other processes that have `port` open (Linux /proc): the running kiosk owns the sensor,
+    and a second process on the same serial line would steal its bytes."""
+    try:
+        target = os.path.realpath(port)
+        pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) != os.getpid()]
+    except OSError:
+        return []
+    holders = []
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                if os.readlink(f"/proc/{pid}/fd/{fd}") == target:
+                    holders.append(pid)
+                    break
+            except OSError:
+                continue
+    return holders
