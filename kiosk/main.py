@@ -26,6 +26,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 GALLERY_SIZES = ("1920x1080", "1080x1920", "1280x1024")
 SIGNAL_POLL_MS = 500
+GALLERY_DIR = Path("kiosk-screenshots")  # relative to the current directory
 
 
 class RunMode(enum.Enum):
@@ -115,7 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if mode is RunMode.GALLERY:
         from kiosk.screenshots import render_gallery
 
-        folder = config.paths.data_dir / "screenshots"
+        # the demo's data directory is removed at exit: keep its pictures where the user is
+        folder = GALLERY_DIR if args.demo else config.paths.data_dir / "screenshots"
         print(
             "kiosk: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can "
             f"open.\nWriting a picture of every screen to {folder} instead.\n"
@@ -157,9 +159,15 @@ def run_window(config: Config, *, demo: bool) -> int:
         print("kiosk demo: F2 insert a card, F3 remove it (F4-F7: other cards)", file=sys.stderr)
     else:
         kiosk = KioskApp(config)
+
+    def quit_on_purpose(*_: object) -> None:
+        # QApplication.quit() would ask the window to close, and the kiosk window refuses.
+        kiosk.window.allow_close()
+        qapp.exit(EXIT_OK)
+
     # SIGTERM/SIGINT (service manager, Ctrl+C) quit on purpose; the timer lets Python see them.
-    signal.signal(signal.SIGTERM, lambda *_: qapp.quit())
-    signal.signal(signal.SIGINT, lambda *_: qapp.quit())
+    signal.signal(signal.SIGTERM, quit_on_purpose)
+    signal.signal(signal.SIGINT, quit_on_purpose)
     wake = QTimer()
     wake.start(SIGNAL_POLL_MS)
     wake.timeout.connect(lambda: None)

@@ -19,7 +19,7 @@ _PROMPT_SOURCES: dict[str, object] = {
     "home": QT_TRANSLATE_NOOP("prompts", "请插入社保卡，或点击下方服务"),
     "insert_card": QT_TRANSLATE_NOOP("prompts", "请把社保卡插入读卡口"),
     "reading_card": QT_TRANSLATE_NOOP("prompts", "正在读卡，请稍候"),
-    "greeting": QT_TRANSLATE_NOOP("prompts", "您好，请选择要办理的服务"),
+    "greeting": QT_TRANSLATE_NOOP("prompts", "请选择要办理的服务"),
     "help": QT_TRANSLATE_NOOP("prompts", "请稍候，工作人员马上来帮您"),
     "out_of_service": QT_TRANSLATE_NOOP("prompts", "本机暂停服务，请到窗口办理"),
     "take_card": QT_TRANSLATE_NOOP("prompts", "请取走您的社保卡"),

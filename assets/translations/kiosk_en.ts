@@ -4,22 +4,22 @@
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="148"/>
+        <location filename="../../kiosk/widgets/frame.py" line="149"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="149"/>
+        <location filename="../../kiosk/widgets/frame.py" line="150"/>
         <source>首页</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="150"/>
+        <location filename="../../kiosk/widgets/frame.py" line="151"/>
         <source>再听一遍</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="151"/>
+        <location filename="../../kiosk/widgets/frame.py" line="152"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
@@ -181,12 +181,12 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="94"/>
+        <location filename="../../kiosk/widgets/frame.py" line="95"/>
         <source>%1 社保自助服务</source>
         <translation>%1 Social Security Self-Service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="116"/>
+        <location filename="../../kiosk/widgets/frame.py" line="117"/>
         <source>○ 离线</source>
         <translation>○ offline</translation>
     </message>
@@ -210,8 +210,8 @@
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="22"/>
-        <source>您好，请选择要办理的服务</source>
-        <translation>Hello, please choose a service</translation>
+        <source>请选择要办理的服务</source>
+        <translation>Please choose a service</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="23"/>

@@ -5,7 +5,7 @@ through CUPS. We embed WenQuanYi Micro Hei, which lacks CJK extensions A and B (
 in names such as 䶮 U+4DAE or 𠮷 U+20BB7); reportlab has no per-glyph fallback, so `font_runs`
 splits text into runs by cmap coverage and the caller switches fonts per run.
 
-Fonts are looked for in the bundled assets/fonts/ first, then in the Debian font folders.
+Fonts come from the shipped assets/fonts/ only (the same files the screen uses).
 """
 
 from __future__ import annotations
@@ -20,11 +20,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from kiosk.resources import asset
 
-SYSTEM_FONT_DIRS = (
-    Path("/usr/share/fonts/truetype/wqy"),
-    Path("/usr/share/fonts/truetype/hanazono"),
-)
-
 
 @dataclass(frozen=True)
 class FontSpec:
@@ -38,8 +33,8 @@ class FontSpec:
 MAIN_FONT = FontSpec("KioskSans", "wqy-microhei.ttc", 0)
 # Tried in order for characters the main font lacks (extension A, then B and beyond).
 FALLBACK_FONTS = (
-    FontSpec("KioskRareA", "HanaMinA.ttf"),
-    FontSpec("KioskRareB", "HanaMinB.ttf"),
+    FontSpec("KioskRareA", "HanaMinA-ExtA.ttf"),
+    FontSpec("KioskRareB", "HanaMinB-ExtB.ttf"),
 )
 
 
@@ -85,13 +80,12 @@ class FontMissing(RuntimeError):
 
 
 def font_file(filename: str) -> Path:
-    """The first existing copy of `filename`: assets/fonts/ (bundle or checkout), then system."""
-    candidates = [asset("fonts", filename)]
-    candidates += [d / filename for d in SYSTEM_FONT_DIRS]
-    for path in candidates:
-        if path.is_file():
-            return path
-    raise FontMissing(f"font {filename} not found in: {', '.join(str(c) for c in candidates)}")
+    """The shipped copy of `filename` in assets/fonts/ (bundle or checkout). System fonts are
+    never used, so a printed statement looks the same on every kiosk."""
+    path = asset("fonts", filename)
+    if not path.is_file():
+        raise FontMissing(f"font {filename} not found at {path}")
+    return path
 
 
 @functools.cache

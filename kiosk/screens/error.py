@@ -84,7 +84,7 @@ class ErrorScreen(Screen):
         return [self.kind.value.what, self.kind.value.todo]
 
     def retranslate(self) -> None:
-        self.banner.show_status(Status.ERROR, prompt_text(self.kind.value.what))
+        self.banner.show_status(Status.ERROR, "")  # the instruction line already says what
         self.todo.setText(prompt_text(self.kind.value.todo))
         self.button.setText(
             QCoreApplication.translate("ErrorScreen", "求助")

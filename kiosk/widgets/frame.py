@@ -67,6 +67,8 @@ class TopBar(QWidget):
         self.emblem.setFixedSize(theme.px(72), theme.px(72))
         self.title = QLabel(self)
         self.title.setObjectName("TopBarText")
+        self.title.setWordWrap(True)  # a long township name wraps instead of widening the window
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.sync_mark = QLabel(self)
         self.sync_mark.setProperty("role", "technician")
         self.clock_label = QLabel(self)
@@ -75,8 +77,7 @@ class TopBar(QWidget):
         self.language_button.setMinimumWidth(theme.px(200))
         self.language_button.clicked.connect(self.language_clicked)
         layout.addWidget(self.emblem)
-        layout.addWidget(self.title)
-        layout.addStretch(1)
+        layout.addWidget(self.title, 1)
         layout.addWidget(self.sync_mark)
         layout.addWidget(self.clock_label)
         layout.addWidget(self.language_button)

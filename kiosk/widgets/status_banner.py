@@ -46,7 +46,8 @@ class StatusBanner(QLabel):
     def retranslate(self) -> None:
         if self._status is not None:
             icon = STATUS_MARKS[self._status][0]
-            self.setText(f"{icon} {status_word(self._status)}　{self._message}")
+            text = f"{icon} {status_word(self._status)}"
+            self.setText(f"{text}　{self._message}" if self._message else text)
 
     def clear_status(self) -> None:
         self._status = None

@@ -55,7 +55,7 @@ def test_not_a_social_security_card(kiosk_app, card_reader, qtbot):
     assert screen.kind is ErrorKind.NOT_SSC
     assert kiosk_app.frame.instruction.text() == "这张卡不是社保卡"
     assert "换社保卡" in screen.todo.text()
-    assert screen.banner.text().startswith("✕ 未成功")  # icon and word, not colour alone
+    assert screen.banner.text().strip() == "✕ 未成功"  # icon and word, not colour alone
     assert kiosk_app.voice.history[-1] == "error_not_ssc | todo_use_ssc"
     click(qtbot, screen.button)
     assert current_name(kiosk_app) in ("home", "take_card")
@@ -130,3 +130,10 @@ def test_pin_verification_through_the_worker(kiosk_app, card_reader, qtbot):
     assert wrong.args == [2]
     with qtbot.waitSignal(kiosk_app.card.pin_ok, timeout=WAIT):
         kiosk_app.card.request_verify_pin("123456")
+
+
+def test_the_reader_is_only_touched_from_its_worker_thread(kiosk_app):
+    import pytest
+
+    with pytest.raises(RuntimeError, match="card-worker"):
+        kiosk_app.card._worker.read()  # from the GUI thread: a loud bug, not a rare crash

@@ -27,6 +27,11 @@ def _problems(app) -> list[str]:
     window = app.window
     bounds = window.rect()
     problems: list[str] = []
+    if window.size() != app.geometry.size():
+        problems.append(f"window is {window.size()}, the screen {app.geometry.size()}")
+    hint = window.minimumSizeHint()
+    if hint.width() > bounds.width() or hint.height() > bounds.height():
+        problems.append(f"window needs at least {hint}, more than the screen {bounds.size()}")
     widgets = _visible_widgets(window)
     overlay_up = app.overlay.isVisible()
     for w in widgets:
