@@ -27,7 +27,7 @@ def test_rare_characters_switch_to_a_fallback_font_and_back() -> None:
     assert not fonts.covers(fonts.MAIN_FONT, "䶮")
 
 
-def test_bundled_fonts_are_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fonts_come_from_the_assets_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     system = fonts.font_file(fonts.MAIN_FONT.filename)
     (tmp_path / "fonts").mkdir()
     shutil.copyfile(system, tmp_path / "fonts" / fonts.MAIN_FONT.filename)
@@ -35,9 +35,9 @@ def test_bundled_fonts_are_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert fonts.font_file(fonts.MAIN_FONT.filename) == tmp_path / "fonts" / "wqy-microhei.ttc"
 
 
-def test_missing_font_names_every_place_looked(
+def test_missing_font_names_the_place_looked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(ASSETS_ENV, str(tmp_path))
-    with pytest.raises(fonts.FontMissing, match=r"no-such-font\.ttf not found in: .*fonts"):
+    with pytest.raises(fonts.FontMissing, match=r"no-such-font\.ttf not found at .*fonts"):
         fonts.font_file("no-such-font.ttf")
