@@ -50,7 +50,7 @@ translations: venv
 	$(BIN)/python scripts/update_translations.py
 
 bench: venv
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks --write docs/performance.md
 
 bundle: venv
 	$(BIN)/pyinstaller --noconfirm kiosk.spec

@@ -36,6 +36,7 @@ from kiosk.screens.registry import build_screens
 from kiosk.screens.services import Service
 from kiosk.screens.take_card import TakeCardScreen
 from kiosk.services.card_service import CardService, open_configured_reader
+from kiosk.services.sync_service import SyncService
 from kiosk.services.sync_status import SyncStatus
 from kiosk.services.voice import Voice, sound_possible
 from kiosk.widgets.countdown import CountdownOverlay
@@ -48,7 +49,7 @@ log = logging.getLogger(__name__)
 
 # Where a card read on the home screen leads when no service was chosen first. The certification
 # flow changes this to its own entry (or hooks `card_ready`).
-CARD_LANDING = "greeting"
+CARD_LANDING = "certify"  # certification flow: due -> certify, otherwise the greeting
 # Screens on which the idle countdown does not run when no session is active.
 IDLE_EXEMPT = frozenset({HOME, "take_card", "out_of_service"})
 # Device errors that count towards putting the kiosk out of service.
@@ -71,9 +72,11 @@ class KioskApp(QObject):
         open_reader: Callable[[], CardReader] | None = None,
         clock: Callable[[], datetime] = datetime.now,
         monotonic: Callable[[], float] = time.monotonic,
+        open_sensor: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__()
         self.config = config
+        self.open_sensor = open_sensor  # fingerprint sensor factory (tests, autopilot); None: config
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication), "create the QApplication first"
         self.qapp: QApplication = qapp
@@ -91,6 +94,7 @@ class KioskApp(QObject):
             parent=self,
         )
         self.sync_status = SyncStatus(self)
+        self.sync_service = SyncService(config, self.sync_status, self)  # maintenance / sync
         self.failures = FailureCounter()
         self.pending_service: Service | None = None
         self.navigator = Navigator()
@@ -155,6 +159,66 @@ class KioskApp(QObject):
         self.activity.touched.connect(self._touched)
         self.activity.touched.connect(self.corners.feed)
         self.corners.triggered.connect(self.request_maintenance)
+        self._connect_certification()
+        self._connect_statement()
+        self._connect_maintenance()
+        self._connect_info()
+
+    # --- information services: benefits, jobs, notices, rating (kiosk/info_controller.py) ---
+    def _connect_info(self) -> None:
+        """我的待遇, 就业岗位, 政策通知 and the rating after a service, with their store worker."""
+        from kiosk.info_controller import connect_info
+
+        self.info = connect_info(self)
+
+    def _connect_statement(self) -> None:
+        """打印参保证明 and certification receipts: PIN, preview, printing (after certification,
+        whose `receipt_requested` it connects)."""
+        from kiosk.statement_controller import connect_statement
+
+        self.statement = connect_statement(self)
+
+    def _connect_certification(self) -> None:
+        """资格认证: the flow object wires its screens and the fingerprint service itself."""
+        from kiosk.screens.certify_flow import CertificationFlow
+
+        self.certification = CertificationFlow(self)
+
+    # --- maintenance mode and sync (kiosk/screens/maintenance_flow.py) --------------------------
+    def _connect_maintenance(self) -> None:
+        """Technician entry (card or corners + PIN), diagnostics and actions; the sync service."""
+        from kiosk.core.technician import TechnicianGate
+        from kiosk.screens.maintenance_flow import MaintenanceFlow, fingerprint_worker
+        from kiosk.services.maintenance_service import MaintenanceService
+
+        gate = TechnicianGate.from_config(self.config)
+        self.maintenance_service = MaintenanceService(
+            self.config,
+            gate,
+            open_sensor=self.open_sensor,
+            sensor_busy=lambda: fingerprint_worker(self) is not None,
+            parent=self,
+        )
+        self.maintenance = MaintenanceFlow(self, gate, self.maintenance_service, self._monotonic)
+        self.activity.touched.connect(lambda _where=None: self.maintenance.touched())
+
+    def end_session_quietly(self) -> None:
+        """Back to residents after maintenance: like `end_session`, but the volume a technician
+        set stays until the next resident session ends."""
+        self.overlay.stop()
+        self.idle.stop()
+        self.voice.stop()
+        self.pending_service = None
+        self.session.clear(self.config.ui.language)
+        self.navigator.clear_all()
+        self.translations.set_language(self.config.ui.language)
+        self.navigator.go("take_card" if self.card.card_present else HOME)
+
+    def quit_on_purpose(self, code: int) -> None:
+        """Maintenance restart (75: kiosk/main.py re-executes) or exit to the desktop (0)."""
+        log.info("quitting on purpose with %d", code, extra={"event": "quit"})
+        self.window.allow_close()
+        self.qapp.exit(code)
 
     # --- life cycle ---------------------------------------------------------------------------
     def start(self, *, show: bool = True, fullscreen: bool | None = None) -> None:
@@ -162,6 +226,11 @@ class KioskApp(QObject):
         self.qapp.installEventFilter(self.activity)
         sys.excepthook = self.handle_bug
         self.card.start()
+        self.sync_service.start()
+        self.maintenance_service.start()
+        self.certification.start()
+        self.statement.start()
+        self.info.start()
         self.navigator.go(HOME)
         if show:
             full = self.config.ui.fullscreen if fullscreen is None else fullscreen
@@ -175,6 +244,12 @@ class KioskApp(QObject):
         self.idle.stop()
         self.overlay.stop()
         self.card.shutdown()
+        self.maintenance.end_for_shutdown()
+        self.maintenance_service.shutdown()
+        self.sync_service.stop()
+        self.certification.shutdown()
+        self.statement.shutdown()
+        self.info.shutdown()
         self.voice.shutdown()
         self.session.clear(self.config.ui.language)
         self.translations.close()
@@ -185,8 +260,9 @@ class KioskApp(QObject):
         """The technicians' hidden way in (four-corner sequence now; a technician card later)."""
         log.info("maintenance requested", extra={"event": "maintenance_requested"})
         self.maintenance_requested.emit()
-        if self.navigator.is_available("maintenance"):
-            self.navigator.go("maintenance")
+        from kiosk.core.technician import EntryMethod
+
+        self.maintenance.begin(EntryMethod.TOUCH_SEQUENCE)
 
     # --- screens and frame --------------------------------------------------------------------
     def _present(self, screen: Screen) -> None:
@@ -244,6 +320,8 @@ class KioskApp(QObject):
         current = self.navigator.current
         if current is None or current.name in ("out_of_service", "take_card", "maintenance"):
             return
+        if current.name.startswith("maintenance"):  # a test card read in maintenance mode
+            return
         self.session.start(self._clock(), self.translations.language)
         if not isinstance(current, InsertCardScreen):
             current = self.navigator.go("insert_card")
@@ -251,6 +329,9 @@ class KioskApp(QObject):
         current.show_reading()
 
     def _card_read(self, card: CardData) -> None:
+        if self.maintenance.card_read(card):  # a technician card never starts a resident session
+            self.session.clear(self.config.ui.language)
+            return
         current = self.navigator.current
         if current is None or current.name in ("out_of_service", "take_card", "maintenance"):
             return
@@ -263,10 +344,12 @@ class KioskApp(QObject):
             self.card_ready.emit(card)
 
     def _greet(self, card: CardData) -> None:
-        self.navigator.go(CARD_LANDING)
+        self.navigator.go(CARD_LANDING, {"from_card": True})
 
     def _card_error(self, code: str, detail: str) -> None:
         log.info("card error %s", code)
+        if self.maintenance.card_error(code):
+            return
         if code in DEVICE_FAILURE_CODES:
             self._record_failure(f"card: {code}")
         current = self.navigator.current
@@ -276,6 +359,8 @@ class KioskApp(QObject):
         self.navigator.go("error", {"kind": kind})
 
     def _card_removed(self) -> None:
+        if self.maintenance.card_removed():
+            return
         current = self.navigator.current
         if current is not None and current.name == "out_of_service":
             return
@@ -300,7 +385,11 @@ class KioskApp(QObject):
 
     def _update_idle(self) -> None:
         current = self.navigator.current
-        exempt = current is None or current.name in IDLE_EXEMPT
+        exempt = (
+            current is None
+            or current.name in IDLE_EXEMPT
+            or current.name.startswith("maintenance")  # maintenance has its own idle timeout
+        )
         if self.session.active or not exempt:
             self.idle.poke()
         else:

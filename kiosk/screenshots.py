@@ -20,8 +20,10 @@ from drivers.card.simulated import SimulatedCardReader
 from kiosk.app import KioskApp
 from kiosk.config import Config
 from kiosk.core.samples import SAMPLE_CARD
+from kiosk.info_scenes import INFO_SCENES
 from kiosk.screens.error import ErrorKind
 from kiosk.screens.insert_card import InsertCardScreen
+from kiosk.statement_scenes import STATEMENT_SCENES
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,11 @@ SCENES: dict[str, Callable[[KioskApp], None]] = {
     "out_of_service": _go("out_of_service"),
     "idle": _idle,
 }
+
+# Statement printing flow
+SCENES.update(STATEMENT_SCENES)
+# Information services (benefits, jobs, notices) and the rating
+SCENES.update(INFO_SCENES)
 
 
 def qapplication() -> QApplication:

@@ -27,10 +27,10 @@ def _label(text: object) -> str:
 
 class Service(enum.Enum):
     CERTIFICATION = ServiceInfo(
-        _label(QT_TRANSLATE_NOOP("Service", "资格认证")), "certification", "finger", True
+        _label(QT_TRANSLATE_NOOP("Service", "资格认证")), "certification", "certify", True
     )
     STATEMENT = ServiceInfo(
-        _label(QT_TRANSLATE_NOOP("Service", "打印参保证明")), "statement", "statement_preview", True
+        _label(QT_TRANSLATE_NOOP("Service", "打印参保证明")), "statement", "pin", True
     )
     BENEFITS = ServiceInfo(
         _label(QT_TRANSLATE_NOOP("Service", "我的待遇")), "benefits", "benefits", True

@@ -51,6 +51,7 @@ class CardWorker(QObject):
     pin_ok = Signal()
     pin_wrong = Signal(int)  # tries left
     pin_blocked = Signal()
+    probed = Signal(object)  # what a `run_probe` function returned
 
     def __init__(self, open_reader: Callable[[], CardReader], today: Callable[[], date]) -> None:
         super().__init__()
@@ -114,6 +115,12 @@ class CardWorker(QObject):
         else:
             self.pin_ok.emit()
 
+    @Slot(object)
+    def run_probe(self, probe: Callable[[CardReader | None], object]) -> None:
+        """Run `probe(reader)` on this thread (maintenance diagnostics); None: no reader open."""
+        assert_in_thread(self)
+        self.probed.emit(probe(self._reader))
+
     def _open(self) -> None:
         try:
             self._reader = self._open_reader()
@@ -158,9 +165,11 @@ class CardService(QObject):
     pin_ok = Signal()
     pin_wrong = Signal(int)
     pin_blocked = Signal()
+    probe_done = Signal(object)
 
     _read_requested = Signal()
     _pin_requested = Signal(str)
+    _probe_requested = Signal(object)
 
     def __init__(
         self,
@@ -184,6 +193,8 @@ class CardService(QObject):
         w.pin_blocked.connect(self.pin_blocked)
         self._read_requested.connect(w.read)
         self._pin_requested.connect(w.verify_pin)
+        self._probe_requested.connect(w.run_probe)
+        w.probed.connect(self.probe_done)
         self._thread: QThread | None = None
 
     def start(self) -> None:
@@ -199,6 +210,10 @@ class CardService(QObject):
 
     def request_verify_pin(self, pin: str) -> None:
         self._pin_requested.emit(pin)
+
+    def probe(self, probe: Callable[[CardReader | None], object]) -> None:
+        """Run `probe(reader)` on the card thread; its result arrives as `probe_done`."""
+        self._probe_requested.emit(probe)
 
     def _on_inserted(self) -> None:
         self.card_present = True

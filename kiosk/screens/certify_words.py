@@ -1,0 +1,64 @@
+"""Words of the certification flow that are not whole prompts: benefit names, due states, the
+attempts left and the next due date, written and spoken (dates written out before speaking)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.core.certification import BenefitStatus, DueState
+from kiosk.core.dates import format_date, format_date_en, spoken_date
+from kiosk.core.numbers import chinese_integer
+from kiosk.texts import Dynamic
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Certification", text)
+
+
+def benefit_name(kind: str) -> str:
+    if kind == "pension":
+        return _t("养老金领取资格认证")
+    if kind == "unemployment":
+        return _t("失业保险金领取资格认证")
+    return kind
+
+
+def written_date(day: date, language: str) -> str:
+    return format_date_en(day) if language == "en" else format_date(day)
+
+
+def state_text(status: BenefitStatus, language: str) -> str:
+    due = written_date(status.due_by, language)
+    if status.state is DueState.OVERDUE:
+        return _t("已过期，请尽快认证（应在%1前）").replace("%1", due)
+    if status.state is DueState.DUE:
+        return _t("请在%1前认证").replace("%1", due)
+    if status.state is DueState.DONE:
+        return _t("本期已认证，下次在%1前").replace("%1", due)
+    return _t("现在可以认证，%1前有效").replace("%1", due)
+
+
+def attempts_left_text(left: int) -> str:
+    return _t("还可以再试%1次").replace("%1", str(left))
+
+
+def spoken_attempts_left(left: int, language: str) -> Dynamic:
+    if language == "en":
+        return Dynamic(f"{left} tries left" if left != 1 else "1 try left")
+    return Dynamic(f"还可以再试{chinese_integer(left)}次")
+
+
+def next_due_text(day: date, language: str) -> str:
+    return _t("下次请在%1前认证").replace("%1", written_date(day, language))
+
+
+def spoken_next_due(day: date, language: str) -> Dynamic:
+    if language == "en":
+        return Dynamic(f"Please certify again by {format_date_en(day)}")
+    return Dynamic(f"下次请在{spoken_date(day)}前认证")
+
+
+def step_words() -> list[str]:
+    return [_t("插卡"), _t("按指纹"), _t("完成")]

@@ -1,0 +1,428 @@
+"""Maintenance mode's worker: everything a technician's action needs that may block.
+
+`MaintenanceWorker` lives on its own QThread with its own `Store` (audit entries, rejected list,
+sync status) and does the slow work there: scrypt PIN checks (~0.1 s), the county health probe,
+disk and log checks, exports to a USB stick, and — until the fingerprint and printer services
+offer a way to run a probe on their own threads — opening the sensor or printer itself, on this
+thread, for one check, test capture or test page. The sensor is never opened while an in-process
+fingerprint service holds it (`sensor_busy`). `MaintenanceService` is the GUI-side facade.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from drivers.errors import DeviceError
+from drivers.fingerprint.api import TEMPLATE_SIZE, EnrolledFinger, FingerprintSensor
+from drivers.printer.api import Printer
+from kiosk.config import Config
+from kiosk.core.diagnostic_bundle import export_bundle, export_rejected, rejected_entries
+from kiosk.core.diagnostics import (
+    Check,
+    CheckId,
+    DiagnosticsReport,
+    State,
+    disk_check,
+    probe_county,
+    probe_fingerprint,
+    probe_printer,
+    software_check,
+)
+from kiosk.core.diagnostics_logs import check_log_errors
+from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
+from kiosk.core.technician import TechnicianGate
+from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
+from offline_cache.store import Store
+
+log = logging.getLogger(__name__)
+
+MEDIA_ROOTS = (Path("/media"), Path("/mnt"))  # where USB sticks are mounted
+EXPORTS_DIR = "exports"  # under the data directory: always offered
+MAX_MEDIA_DEPTH = 2  # /media/<user>/<label>
+# The test capture compares with this fixed pattern: a technician's finger is not enrolled, so
+# the score only shows that the sensor captured and compared; the image quality is the result.
+REFERENCE_TEMPLATE = bytes(range(256)) * (TEMPLATE_SIZE // 256)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """The outcome of one action, for the screen: `ok`, a short technical message, facts."""
+
+    action: MaintenanceAction
+    ok: bool
+    message: str
+    details: dict[str, Any]
+
+
+def removable_folders(data_dir: Path, roots: tuple[Path, ...] = MEDIA_ROOTS) -> list[Path]:
+    """Writable folders a bundle can go to: mounted media under /media and /mnt, then the data
+    directory's exports folder (created)."""
+    found: list[Path] = []
+    for root in roots:
+        level = [root]
+        for _ in range(MAX_MEDIA_DEPTH):
+            nxt: list[Path] = []
+            for folder in level:
+                try:
+                    children = sorted(p for p in folder.iterdir() if p.is_dir())
+                except OSError:
+                    continue
+                for child in children:
+                    if child.is_mount():
+                        found.append(child)
+                    else:
+                        nxt.append(child)
+            level = nxt
+    exports = data_dir / EXPORTS_DIR
+    try:
+        exports.mkdir(parents=True, exist_ok=True)
+        found.append(exports)
+    except OSError as e:
+        log.warning("exports folder %s unavailable: %s", exports, e)
+    return found
+
+
+def test_capture_with(
+    sensor: FingerprintSensor | None, config: Config, cancel: threading.Event
+) -> ActionResult:
+    """Wait for a finger, capture and compare it; run on the thread that owns `sensor`.
+    The result holds the image quality and the score, never a template."""
+    action = MaintenanceAction.TEST_FINGERPRINT
+    if sensor is None:
+        return ActionResult(action, False, "sensor_unavailable: the sensor is not open", {})
+    d = config.devices
+    try:
+        sensor.wait_for_finger(d.finger_timeout, cancel)
+        result = sensor.capture_and_compare(
+            [EnrolledFinger("reference", REFERENCE_TEMPLATE)], d.fingerprint_threshold
+        )
+    except DeviceError as e:
+        quality = "poor" if e.code == "poor_image" else None
+        return ActionResult(action, False, f"{e.code}: {e.detail}", {"quality": quality})
+    return ActionResult(action, True, "quality good", {"quality": "good", "score": result.score})
+
+
+class MaintenanceWorker(QObject):
+    pin_result = Signal(object)  # AttemptResult
+    check_done = Signal(object)  # Check
+    action_done = Signal(object)  # ActionResult
+    rejected_listed = Signal(list)  # rejected_entries(...)
+    media_listed = Signal(list)  # list[str]
+    audit_failed = Signal(str)
+
+    def __init__(
+        self,
+        config: Config,
+        gate: TechnicianGate,
+        open_sensor: Callable[[], FingerprintSensor],
+        open_printer: Callable[[], Printer],
+        sensor_busy: Callable[[], bool],
+        media_roots: tuple[Path, ...],
+    ) -> None:
+        super().__init__()
+        self._config = config
+        self._gate = gate
+        self._open_sensor = open_sensor
+        self._open_printer = open_printer
+        self._sensor_busy = sensor_busy
+        self._media_roots = media_roots
+        self._store: Store | None = None
+        self.cancel = threading.Event()  # set from the GUI thread: stops waiting for a finger
+
+    @Slot()
+    def start(self) -> None:
+        assert_in_thread(self)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def _open_store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self._config.database_path, self._config.read_template_key())
+        return self._store
+
+    # --- entry and audit ------------------------------------------------------------------------
+    @Slot(str)
+    def attempt_pin(self, pin: str) -> None:
+        assert_in_thread(self)
+        self.pin_result.emit(self._gate.attempt(pin))
+
+    @Slot(str, str)
+    def audit(self, action: str, detail: str) -> None:
+        assert_in_thread(self)
+        try:
+            audit_action(self._open_store(), MaintenanceAction(action), detail)
+        except Exception as e:  # the action happened; the screen must say the audit failed
+            log.error("audit of %s failed: %s", action, e)
+            self.audit_failed.emit(f"{action}: {type(e).__name__}")
+
+    # --- diagnostics ----------------------------------------------------------------------------
+    @Slot()
+    def local_checks(self) -> None:
+        """County platform, disk, software, log errors."""
+        assert_in_thread(self)
+        config = self._config
+        self.check_done.emit(
+            probe_county(config.county.url, lambda: self._open_store().sync_status())
+        )
+        self.check_done.emit(disk_check(config.paths.data_dir))
+        self.check_done.emit(software_check(config.source))
+        self.check_done.emit(check_log_errors(config.log_dir, datetime.now().timestamp()))
+
+    @Slot()
+    def probe_sensor(self) -> None:
+        assert_in_thread(self)
+        if self._sensor_busy():
+            text = "held by the fingerprint service: checked through it only"
+            self.check_done.emit(Check(CheckId.FINGERPRINT, State.UNKNOWN, "port_in_use", text))
+            return
+        kind = self._config.devices.fingerprint
+        try:
+            sensor = self._open_sensor()
+        except DeviceError as e:
+            self.check_done.emit(Check(CheckId.FINGERPRINT, State.FAULT, e.code, e.detail))
+            return
+        try:
+            self.check_done.emit(probe_fingerprint(sensor.info, kind))
+        finally:
+            sensor.close()
+
+    @Slot()
+    def probe_printer(self) -> None:
+        assert_in_thread(self)
+        kind = self._config.devices.printer
+        try:
+            printer = self._open_printer()
+        except DeviceError as e:
+            self.check_done.emit(Check(CheckId.PRINTER, State.FAULT, e.code, e.detail))
+            return
+        self.check_done.emit(probe_printer(printer.status, kind))
+
+    # --- actions --------------------------------------------------------------------------------
+    def _done(self, action: MaintenanceAction, ok: bool, message: str, **details: Any) -> None:
+        self.action_done.emit(ActionResult(action, ok, message, details))
+
+    @Slot()
+    def test_capture(self) -> None:
+        assert_in_thread(self)
+        action = MaintenanceAction.TEST_FINGERPRINT
+        if self._sensor_busy():
+            self._done(action, False, "the fingerprint service holds the sensor")
+            return
+        self.cancel.clear()
+        try:
+            sensor = self._open_sensor()
+        except DeviceError as e:
+            self._done(action, False, f"{e.code}: {e.detail}")
+            return
+        try:
+            self.action_done.emit(test_capture_with(sensor, self._config, self.cancel))
+        finally:
+            sensor.close()
+
+    @Slot()
+    def print_test_page(self) -> None:
+        assert_in_thread(self)
+        from kiosk.documents import DocumentContext, build_test_page
+
+        action = MaintenanceAction.TEST_PRINT
+        config = self._config
+        try:
+            doc = build_test_page(
+                DocumentContext(
+                    township_name=config.terminal.township_name,
+                    terminal_id=config.terminal.id,
+                    printed_at=datetime.now().astimezone(),
+                    secret=config.read_terminal_secret(),
+                )
+            )
+            printer = self._open_printer()
+            with tempfile.TemporaryDirectory(prefix="kiosk-test-page-") as folder:
+                pdf = Path(folder) / "test-page.pdf"
+                pdf.write_bytes(doc.pdf)
+                result = printer.print_pdf(pdf, "kiosk test page", config.devices.print_timeout)
+        except DeviceError as e:
+            self._done(action, False, f"{e.code}: {e.detail}")
+            return
+        except Exception as e:  # configuration or PDF problem: say it, keep the kiosk up
+            self._done(action, False, f"{type(e).__name__}: {e}")
+            return
+        self._done(action, True, f"job {result.job_id}, {result.pages} page(s)", job=result.job_id)
+
+    @Slot()
+    def list_rejected(self) -> None:
+        assert_in_thread(self)
+        try:
+            self.rejected_listed.emit(rejected_entries(self._open_store()))
+        except Exception as e:
+            log.error("rejected list unavailable: %s", e)
+            self.rejected_listed.emit([])
+
+    @Slot()
+    def list_media(self) -> None:
+        assert_in_thread(self)
+        folders = removable_folders(self._config.paths.data_dir, self._media_roots)
+        self.media_listed.emit([str(p) for p in folders])
+
+    @Slot(str)
+    def export_rejected(self, folder: str) -> None:
+        assert_in_thread(self)
+        action = MaintenanceAction.EXPORT_REJECTED
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        path = Path(folder) / f"kiosk-rejected-{self._config.terminal.id}-{stamp}.json"
+        try:
+            count = export_rejected(self._open_store(), path)
+        except Exception as e:
+            self._done(action, False, f"{type(e).__name__}: {e}")
+            return
+        self._done(action, True, f"{count} written to {path}", path=str(path), count=count)
+
+    @Slot(str, object)
+    def export_bundle(self, folder: str, report: object) -> None:
+        assert_in_thread(self)
+        action = MaintenanceAction.EXPORT_BUNDLE
+        shown = report if isinstance(report, DiagnosticsReport) else None
+        try:
+            path = export_bundle(self._config, Path(folder), shown)
+        except Exception as e:
+            self._done(action, False, f"{type(e).__name__}: {e}")
+            return
+        self._done(action, True, f"written to {path}", path=str(path))
+
+
+class MaintenanceService(QObject):
+    """GUI-side facade: requests return at once; results come back as the worker's signals."""
+
+    _pin = Signal(str)
+    _audit = Signal(str, str)
+    _local = Signal()
+    _sensor = Signal()
+    _printer = Signal()
+    _capture = Signal()
+    _print = Signal()
+    _rejected = Signal()
+    _media = Signal()
+    _export_rejected = Signal(str)
+    _export_bundle = Signal(str, object)
+
+    def __init__(
+        self,
+        config: Config,
+        gate: TechnicianGate,
+        *,
+        open_sensor: Callable[[], FingerprintSensor] | None = None,
+        open_printer: Callable[[], Printer] | None = None,
+        sensor_busy: Callable[[], bool] = lambda: False,
+        media_roots: tuple[Path, ...] = MEDIA_ROOTS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.worker = MaintenanceWorker(
+            config,
+            gate,
+            open_sensor or _configured_sensor(config),
+            open_printer or _configured_printer(config),
+            sensor_busy,
+            media_roots,
+        )
+        w = self.worker
+        pairs: list[tuple[Any, Any]] = [
+            (self._pin, w.attempt_pin),
+            (self._audit, w.audit),
+            (self._local, w.local_checks),
+            (self._sensor, w.probe_sensor),
+            (self._printer, w.probe_printer),
+            (self._capture, w.test_capture),
+            (self._print, w.print_test_page),
+            (self._rejected, w.list_rejected),
+            (self._media, w.list_media),
+            (self._export_rejected, w.export_rejected),
+            (self._export_bundle, w.export_bundle),
+        ]
+        for signal, slot in pairs:
+            signal.connect(slot)
+        self._thread: QThread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = start_worker(self.worker, "maintenance-worker")
+
+    def shutdown(self) -> None:
+        self.worker.cancel.set()
+        if self._thread is not None:
+            stop_worker(self.worker, self._thread)
+            self._thread = None
+
+    def attempt_pin(self, pin: str) -> None:
+        self._pin.emit(pin)
+
+    def audit(self, action: MaintenanceAction, detail: str = "") -> None:
+        self._audit.emit(action.value, detail)
+
+    def local_checks(self) -> None:
+        self._local.emit()
+
+    def probe_sensor(self) -> None:
+        self._sensor.emit()
+
+    def probe_printer(self) -> None:
+        self._printer.emit()
+
+    def test_capture(self) -> None:
+        self._capture.emit()
+
+    def cancel_capture(self) -> None:
+        self.worker.cancel.set()
+
+    def print_test_page(self) -> None:
+        self._print.emit()
+
+    def list_rejected(self) -> None:
+        self._rejected.emit()
+
+    def list_media(self) -> None:
+        self._media.emit()
+
+    def export_rejected(self, folder: str) -> None:
+        self._export_rejected.emit(folder)
+
+    def export_bundle(self, folder: str, report: DiagnosticsReport | None) -> None:
+        self._export_bundle.emit(folder, report)
+
+
+def _configured_sensor(config: Config) -> Callable[[], FingerprintSensor]:
+    def open_sensor() -> FingerprintSensor:
+        from drivers.fingerprint.factory import open_fingerprint_sensor
+
+        d = config.devices
+        return open_fingerprint_sensor(
+            d.fingerprint,
+            d.fingerprint_port,
+            d.fingerprint_baud,
+            d.fingerprint_address,
+            d.fingerprint_password,
+        )
+
+    return open_sensor
+
+
+def _configured_printer(config: Config) -> Callable[[], Printer]:
+    def open_configured() -> Printer:
+        from drivers.printer import open_printer
+
+        d = config.devices
+        return open_printer(d.printer, d.printer_name, d.simulated_printer_dir)
+
+    return open_configured

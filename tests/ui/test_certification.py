@@ -1,0 +1,273 @@
+"""The certification flow in pytest-qt, from a card in the simulated reader to the transaction in the
+real Store: pass, fail on every finger, poor image, walk-away, explanations, repeat, choice."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from county_platform.seed import synthetic_template
+from kiosk.core.certification import ReceiptRequest
+from kiosk.screens.result import ResultKind
+from offline_cache.store import KIOSK_TZ
+from tests.ui.certification_helpers import (
+    PERSON,
+    benefit,
+    card_for,
+    certifications,
+    resident,
+    seed,
+)
+from tests.ui.helpers import click, current_name
+
+WAIT = 10000
+
+
+def _screen_is(qtbot, app, name):
+    qtbot.waitUntil(lambda: current_name(app) == name, timeout=WAIT)
+
+
+def _start(make_kiosk_app, person, **sections):
+    app = make_kiosk_app(**sections)
+    seed(app.config, person)
+    return app
+
+
+def _waiting_for_finger(app):
+    return current_name(app) == "finger" and app.screen("finger").phase.value == "place"
+
+
+def _place(qtbot, app, sensor, template, quality="good"):
+    """Put a finger down once the screen asks for it."""
+    qtbot.waitUntil(lambda: _waiting_for_finger(app) and app.certification.service.busy,
+                    timeout=WAIT)  # fmt: skip
+    sensor.present_finger(template, quality)
+
+
+def _lift_when_asked(qtbot, app, sensor):
+    qtbot.waitUntil(
+        lambda: current_name(app) == "result" or app.screen("finger").phase.value == "lift",
+        timeout=WAIT,
+    )
+    sensor.lift_finger()
+
+
+def test_card_on_home_with_certification_due_passes_and_records(
+    make_kiosk_app, card_reader, fingerprint_sensor, qtbot
+):
+    person = resident(benefits=[benefit("pension", due_in_days=10)])
+    app = _start(make_kiosk_app, person)
+    card_reader.insert(card_for(person))
+    _screen_is(qtbot, app, "finger")
+    finger = app.screen("finger")
+    assert app.frame.instruction.text() == "请将右手食指平放在指纹仪上"
+    assert finger.hand.finger == "right_index"
+    assert "还可以再试3次" in finger.attempts.text()
+    assert app.frame.steps.plain_text() == "✓ 插卡 — ② 按指纹 — ③ 完成"
+    assert certifications(app.config) == []
+
+    _place(qtbot, app, fingerprint_sensor, synthetic_template(PERSON, "right_index"))
+    _screen_is(qtbot, app, "result")
+    result = app.screen("result")
+    assert result.kind is ResultKind.SUCCESS
+    txs = certifications(app.config)  # recorded before (or as) the screen says so
+    assert len(txs) == 1
+    assert txs[0]["result"] == "passed" and txs[0]["attempts"] == 1
+    assert txs[0]["finger"] == "right_index" and txs[0]["person_id"] == PERSON
+    next_due = result.result.next_due
+    assert next_due is not None and next_due.year == person.benefits[0].certification.due_by.year + 1
+    written = f"下次请在{next_due.year}年{next_due.month}月{next_due.day}日前认证"
+    assert written in result.detail.text()
+    assert any("下次请在" in said for said in app.voice.history)
+    assert "✓" in result.banner.text()
+    # the receipt is offered exactly when the printing flow exists
+    assert result.print_button.isVisible() == app.navigator.is_available("printing")
+
+    card_reader.remove()
+    _screen_is(qtbot, app, "home")
+    assert result.result is None and result.detail.text() == ""
+    assert app.session.card is None
+
+
+def test_fails_after_all_attempts_on_every_finger_and_says_where_to_go(
+    make_kiosk_app, card_reader, fingerprint_sensor, qtbot
+):
+    person = resident(fingers=("right_index", "left_thumb"))
+    app = _start(make_kiosk_app, person, devices={"fingerprint_attempts": 2})
+    card_reader.insert(card_for(person))
+    seen_fingers = []
+    for _ in range(4):
+        _place(qtbot, app, fingerprint_sensor, None)  # nobody's finger
+        seen_fingers.append(app.screen("finger").finger)
+        _lift_when_asked(qtbot, app, fingerprint_sensor)
+    _screen_is(qtbot, app, "result")
+    first, second = seen_fingers[0], seen_fingers[2]  # roster order, as the store keeps it
+    assert {first, second} == {"right_index", "left_thumb"}
+    assert seen_fingers == [first, first, second, second]
+    result = app.screen("result")
+    assert result.kind is ResultKind.FAILED
+    assert "✕" in result.banner.text()
+    assert "请到窗口办理" in result.detail.text()
+    assert result.help_button.isVisible()
+    txs = certifications(app.config)
+    assert [t["result"] for t in txs] == ["failed"]
+    assert txs[0]["attempts"] == 4 and txs[0]["score"] < 50
+    click(qtbot, result.help_button)
+    _screen_is(qtbot, app, "help")
+
+
+def test_poor_image_gives_guidance_and_counts_as_an_attempt(
+    make_kiosk_app, card_reader, fingerprint_sensor, qtbot
+):
+    person = resident()
+    app = _start(make_kiosk_app, person)
+    card_reader.insert(card_for(person))
+    template = synthetic_template(PERSON, "right_index")
+    _place(qtbot, app, fingerprint_sensor, template, quality="poor")
+    qtbot.waitUntil(lambda: app.screen("finger").phase.value == "lift", timeout=WAIT)
+    finger = app.screen("finger")
+    assert app.frame.instruction.text() == "请抬起手指"
+    assert "哈口气" in finger.guidance.text()
+    assert "还可以再试2次" in finger.attempts.text()
+    fingerprint_sensor.lift_finger()
+    _place(qtbot, app, fingerprint_sensor, template)
+    _screen_is(qtbot, app, "result")
+    txs = certifications(app.config)
+    assert len(txs) == 1 and txs[0]["result"] == "passed" and txs[0]["attempts"] == 2
+
+
+def test_card_removed_while_waiting_for_the_finger_records_nothing(
+    make_kiosk_app, card_reader, fingerprint_sensor, qtbot
+):
+    person = resident()
+    app = _start(make_kiosk_app, person)
+    card_reader.insert(card_for(person))
+    qtbot.waitUntil(lambda: _waiting_for_finger(app) and app.certification.service.busy,
+                    timeout=WAIT)  # fmt: skip
+    card_reader.remove()
+    _screen_is(qtbot, app, "home")
+    assert not app.certification.service.busy
+    # a finger placed now reaches nobody: no verification runs, nothing is recorded
+    fingerprint_sensor.present_finger(synthetic_template(PERSON, "right_index"))
+    assert app.screen("finger").params == {}
+    assert certifications(app.config) == []
+
+
+def test_suspended_pension_is_explained_not_offered(make_kiosk_app, card_reader, qtbot):
+    person = resident(benefits=[benefit("pension", status="suspended")])
+    app = _start(make_kiosk_app, person)
+    card_reader.insert(card_for(person))
+    _screen_is(qtbot, app, "greeting")  # nothing due: the card on home leads to the choice
+    click(qtbot, app.screen("greeting").tiles.tiles[_certification_service()])
+    _screen_is(qtbot, app, "result")
+    result = app.screen("result")
+    assert result.kind is ResultKind.NOTHING_DUE
+    assert "您的养老金目前暂停发放，请到窗口咨询" in result.notes.text()
+    assert certifications(app.config) == []
+
+
+def _certification_service():
+    from kiosk.screens.services import Service
+
+    return Service.CERTIFICATION
+
+
+def test_resident_missing_from_cache_gets_a_clear_answer(make_kiosk_app, card_reader, qtbot):
+    app = make_kiosk_app()
+    click(qtbot, app.screen("home").tiles.tiles[_certification_service()])
+    _screen_is(qtbot, app, "insert_card")
+    card_reader.insert(card_for(resident()))
+    _screen_is(qtbot, app, "result")
+    assert app.screen("result").kind is ResultKind.NOT_FOUND
+    assert app.frame.instruction.text() == "没有找到您的待遇信息，请到窗口办理"
+
+
+def test_certifying_again_in_the_same_period_is_harmless_and_says_so(
+    make_kiosk_app, card_reader, fingerprint_sensor, qtbot
+):
+    last = datetime.now(KIOSK_TZ) - timedelta(days=1)
+    person = resident(benefits=[benefit("pension", due_in_days=362, last=last)])
+    app = _start(make_kiosk_app, person)
+    card_reader.insert(card_for(person))
+    _screen_is(qtbot, app, "greeting")
+    click(qtbot, app.screen("greeting").tiles.tiles[_certification_service()])
+    _place(qtbot, app, fingerprint_sensor, synthetic_template(PERSON, "right_index"))
+    _screen_is(qtbot, app, "result")
+    result = app.screen("result")
+    assert result.result.repeat
+    assert result.result.next_due == person.benefits[0].certification.due_by  # unchanged
+    assert "已经认证过了" in result.detail.text()
+    assert [t["result"] for t in certifications(app.config)] == ["passed"]
+
+
+def test_two_benefits_due_offer_a_choice(make_kiosk_app, card_reader, fingerprint_sensor, qtbot):
+    person = resident(benefits=[benefit("pension", due_in_days=5),
+                                benefit("unemployment", due_in_days=2)])  # fmt: skip
+    app = _start(make_kiosk_app, person)
+    card_reader.insert(card_for(person))
+    _screen_is(qtbot, app, "choose_benefit")
+    choose = app.screen("choose_benefit")
+    assert set(choose.buttons) == {"pension", "unemployment"}
+    assert "失业保险金" in choose.buttons["unemployment"].text()
+    click(qtbot, choose.buttons["unemployment"])
+    _place(qtbot, app, fingerprint_sensor, synthetic_template(PERSON, "right_index"))
+    _screen_is(qtbot, app, "result")
+    assert [t["benefit"] for t in certifications(app.config)] == ["unemployment"]
+    app.end_session(_finished())
+    assert choose.plan is None and all(b.text() == "" for b in choose.buttons.values())
+
+
+def _finished():
+    from kiosk.core.session import SessionEnd
+
+    return SessionEnd.FINISHED
+
+
+def test_sensor_unavailable_shows_a_clear_screen(make_kiosk_app, card_reader, fingerprint_sensor,
+                                                 qtbot):  # fmt: skip
+    person = resident()
+    app = _start(make_kiosk_app, person)
+    fingerprint_sensor.set_available(False)
+    card_reader.insert(card_for(person))
+    _screen_is(qtbot, app, "result")
+    assert app.screen("result").kind is ResultKind.SENSOR_ERROR
+    assert app.failures is not None
+    assert certifications(app.config) == []
+
+
+def test_receipt_button_emits_a_request_when_printing_exists(
+    make_kiosk_app, card_reader, fingerprint_sensor, qtbot, monkeypatch
+):
+    person = resident()
+    app = _start(make_kiosk_app, person)
+    result = app.screen("result")
+    monkeypatch.setattr(result.ctx, "is_available", lambda name: True)
+    card_reader.insert(card_for(person))
+    _place(qtbot, app, fingerprint_sensor, synthetic_template(PERSON, "right_index"))
+    _screen_is(qtbot, app, "result")
+    assert result.print_button.isVisible()
+    with qtbot.waitSignal(app.certification.receipt_requested, timeout=WAIT) as got:
+        click(qtbot, result.print_button)
+    request = got.args[0]
+    assert isinstance(request, ReceiptRequest)
+    assert request.person_id == PERSON and request.result == "passed"
+    assert request.tx_id == certifications(app.config)[0]["id"]
+
+
+@pytest.mark.parametrize("attempts", [1])
+def test_zfm_sensor_over_the_emulator(make_kiosk_app, card_reader, zfm_emulator, qtbot, attempts):
+    """The same flow with the real pyfingerprint driver, opened on the worker thread."""
+    from drivers.fingerprint.zfm import ZfmSensor
+
+    person = resident()
+    app = _start(make_kiosk_app, person, open_sensor=lambda: ZfmSensor(zfm_emulator.port),
+                 devices={"fingerprint_attempts": attempts})  # fmt: skip
+    card_reader.insert(card_for(person))
+    qtbot.waitUntil(lambda: _waiting_for_finger(app) and app.certification.service.busy,
+                    timeout=WAIT)  # fmt: skip
+    zfm_emulator.place_finger(synthetic_template(PERSON, "right_index"))
+    _screen_is(qtbot, app, "result")
+    assert app.screen("result").kind is ResultKind.SUCCESS
+    txs = certifications(app.config)
+    assert len(txs) == 1 and txs[0]["result"] == "passed" and txs[0]["score"] >= 100

@@ -1,0 +1,305 @@
+"""Maintenance mode in the running application: entry by technician card or corner sequence plus
+PIN, lockout, idle and card-removal ends, diagnostics, actions, and their audit entries (read
+back from the real SQLite store)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drivers.card.api import CardData
+from kiosk.core.diagnostics import CheckId, State
+from kiosk.core.samples import SAMPLE_CARD
+from kiosk.core.technician import Lockout, PinFile
+from kiosk.screens.maintenance_actions import ActionId, Question
+from offline_cache.store import Store
+from tests.ui.helpers import click, current_name
+
+PIN = "246813"
+TECH_CARD = "T98765432"
+TECHNICIAN_CARD: CardData = dataclasses.replace(SAMPLE_CARD, card_number=TECH_CARD)
+WAIT_MS = 15000
+
+
+class FakeClock:
+    def __init__(self, start: float = 1_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def tech_app(make_kiosk_app: Any, tmp_path: Path) -> Any:
+    def make(**sections: Any) -> Any:
+        maintenance = {"technician_cards": [TECH_CARD], "pin_file": "technician.pins"}
+        maintenance |= sections.pop("maintenance", {})
+        county = {"max_backoff": 0.2} | sections.pop("county", {})
+        PinFile(tmp_path / "technician.pins").set_pin("li", PIN)
+        return make_kiosk_app(maintenance=maintenance, county=county, **sections)
+
+    return make
+
+
+def maintenance_actions(app: Any) -> list[dict[str, Any]]:
+    """The audited maintenance actions, from the outbox (each is also in the audit chain)."""
+    store = Store.open(app.config.database_path, app.config.read_template_key())
+    try:
+        rows = store.connection.execute(
+            "SELECT body FROM outbox WHERE kind = 'maintenance' ORDER BY seq"
+        ).fetchall()
+        assert store.verify_audit().ok
+    finally:
+        store.close()
+    return [json.loads(r[0])["payload"] for r in rows]
+
+
+def wait_audited(qtbot: Any, app: Any, action: str, contains: str = "") -> dict[str, Any]:
+    found: list[dict[str, Any]] = []
+
+    def check() -> None:
+        found[:] = [
+            p
+            for p in maintenance_actions(app)
+            if p["action"] == action and contains in p.get("detail", "")
+        ]
+        assert found
+
+    qtbot.waitUntil(check, timeout=WAIT_MS)
+    return found[-1]
+
+
+def type_pin(qtbot: Any, app: Any, pin: str) -> None:
+    keypad = app.screen("maintenance").keypad
+    qtbot.waitUntil(keypad.isEnabled, timeout=WAIT_MS)
+    for digit in pin:
+        click(qtbot, keypad.keys[digit])
+    click(qtbot, keypad.confirm_key)
+
+
+def enter(qtbot: Any, app: Any) -> None:
+    app.request_maintenance()
+    assert current_name(app) == "maintenance"
+    type_pin(qtbot, app, PIN)
+    qtbot.waitUntil(lambda: current_name(app) == "maintenance_diagnostics", timeout=WAIT_MS)
+
+
+def test_corner_sequence_and_right_pin_enter_and_are_audited(qtbot: Any, tech_app: Any) -> None:
+    app = tech_app()
+    enter(qtbot, app)
+    assert app.maintenance.active
+    entry = wait_audited(qtbot, app, "entered")
+    assert "technician=li" in entry["detail"] and "touch_sequence" in entry["detail"]
+    # no resident session, no resident countdown
+    assert not app.session.active and not app.idle.timer.isActive()
+
+
+def test_wrong_pin_is_refused_audited_and_counts_down(qtbot: Any, tech_app: Any) -> None:
+    app = tech_app()
+    app.request_maintenance()
+    type_pin(qtbot, app, "135792")
+    screen = app.screen("maintenance")
+    qtbot.waitUntil(lambda: "4" in screen.message.text(), timeout=WAIT_MS)
+    assert current_name(app) == "maintenance" and not app.maintenance.active
+    assert "tries_left=4" in wait_audited(qtbot, app, "entry_refused")["detail"]
+
+
+def test_five_wrong_pins_lock_even_the_right_one_until_the_delay_passes(
+    qtbot: Any, tech_app: Any
+) -> None:
+    app = tech_app()
+    clock = FakeClock()
+    gate = app.maintenance.gate
+    gate.lockout = Lockout(gate.lockout.path, 5, clock)
+    app.request_maintenance()
+    for _ in range(5):
+        type_pin(qtbot, app, "135792")
+        qtbot.wait(10)
+    screen = app.screen("maintenance")
+    qtbot.waitUntil(lambda: not screen.keypad.isEnabled(), timeout=WAIT_MS)
+    wait_audited(qtbot, app, "entry_locked", "locked_for_s=30")
+    # the keypad is locked; even the right PIN is not checked while locked
+    app.maintenance.service.attempt_pin(PIN)
+    qtbot.wait(300)
+    assert not app.maintenance.active
+    clock.now += 31  # the delay passes
+    app.maintenance.tick()
+    assert screen.keypad.isEnabled()
+    type_pin(qtbot, app, PIN)
+    qtbot.waitUntil(lambda: app.maintenance.active, timeout=WAIT_MS)
+
+
+def test_idle_timeout_ends_maintenance(qtbot: Any, tech_app: Any) -> None:
+    app = tech_app(maintenance={"idle_timeout": 120})
+    clock = FakeClock()
+    app.maintenance._monotonic = clock
+    enter(qtbot, app)
+    clock.now += 119
+    app.maintenance.tick()
+    assert app.maintenance.active
+    clock.now += 2
+    app.maintenance.tick()  # drive the timer
+    assert not app.maintenance.active
+    assert current_name(app) == "home"
+    assert "reason=idle" in wait_audited(qtbot, app, "left")["detail"]
+
+
+def test_technician_card_opens_pin_never_a_resident_session(
+    qtbot: Any, tech_app: Any, card_reader: Any
+) -> None:
+    app = tech_app()
+    ready: list[object] = []
+    app.card_ready.connect(ready.append)
+    card_reader.insert(TECHNICIAN_CARD)
+    qtbot.waitUntil(lambda: current_name(app) == "maintenance", timeout=WAIT_MS)
+    assert app.session.card is None and not app.session.active and ready == []
+    type_pin(qtbot, app, PIN)
+    qtbot.waitUntil(lambda: app.maintenance.active, timeout=WAIT_MS)
+    assert "method=card" in wait_audited(qtbot, app, "entered")["detail"]
+    card_reader.remove()  # removing the technician card ends the mode
+    qtbot.waitUntil(lambda: not app.maintenance.active, timeout=WAIT_MS)
+    assert current_name(app) == "home" and app.session.card is None and ready == []
+    assert "reason=card_removed" in wait_audited(qtbot, app, "left")["detail"]
+
+
+def test_diagnostics_with_simulated_devices_present(qtbot: Any, tech_app: Any) -> None:
+    app = tech_app()
+    enter(qtbot, app)
+    screen = app.screen("maintenance_diagnostics")
+    qtbot.waitUntil(lambda: len(screen.checks) == len(CheckId), timeout=WAIT_MS)
+    checks = screen.checks
+    # simulated devices work but are flagged: WARNING, with the word, not only the colour
+    assert checks[CheckId.CARD_READER].state is State.WARNING
+    assert checks[CheckId.PRINTER].state is State.WARNING
+    assert checks[CheckId.FINGERPRINT].state is State.WARNING
+    assert checks[CheckId.COUNTY].details["reachable"] is False  # nothing listens on port 9
+    assert checks[CheckId.SOFTWARE].state is State.OK
+    assert screen.states[CheckId.SOFTWARE].text().startswith("✓")
+    assert screen.states[CheckId.CARD_READER].text().startswith("!")
+    wait_audited(qtbot, app, "diagnostics")
+
+
+def test_diagnostics_with_devices_absent(qtbot: Any, tech_app: Any, card_reader: Any) -> None:
+    from drivers.errors import SensorUnavailable
+
+    def no_sensor() -> Any:
+        raise SensorUnavailable("no sensor on /dev/ttyUSB9")
+
+    app = tech_app(open_sensor=no_sensor, devices={"printer": "cups", "printer_name": "absent"})
+    card_reader.unplug()
+    enter(qtbot, app)
+    screen = app.screen("maintenance_diagnostics")
+    qtbot.waitUntil(lambda: len(screen.checks) == len(CheckId), timeout=WAIT_MS)
+    for cid in (CheckId.CARD_READER, CheckId.FINGERPRINT, CheckId.PRINTER):
+        assert screen.checks[cid].state is State.FAULT, screen.checks[cid]
+        assert screen.states[cid].text().startswith("✕")
+
+
+def test_test_card_read_shows_masked_fields_only(
+    qtbot: Any, tech_app: Any, card_reader: Any
+) -> None:
+    app = tech_app()
+    enter(qtbot, app)
+    app.navigator.go("maintenance_actions")
+    actions = app.screen("maintenance_actions")
+    click(qtbot, actions.buttons[ActionId.TEST_CARD])
+    card_reader.insert(SAMPLE_CARD)
+    qtbot.waitUntil(lambda: "✓" in actions.result.text(), timeout=WAIT_MS)
+    shown = actions.detail.text()
+    assert SAMPLE_CARD.person_id not in shown and SAMPLE_CARD.name not in shown
+    assert SAMPLE_CARD.person_id[-4:] in shown  # masked, not absent
+    assert app.maintenance.active and app.session.card is None  # no resident session
+    wait_audited(qtbot, app, "test_card_read", "ok")
+
+
+def test_test_fingerprint_capture_through_the_fingerprint_service(
+    qtbot: Any, tech_app: Any, fingerprint_sensor: Any
+) -> None:
+    app = tech_app()
+    enter(qtbot, app)
+    app.navigator.go("maintenance_actions")
+    actions = app.screen("maintenance_actions")
+    click(qtbot, actions.buttons[ActionId.TEST_FINGER])
+    fingerprint_sensor.present_finger(bytes(512))
+    qtbot.waitUntil(lambda: "✓" in actions.result.text(), timeout=WAIT_MS)
+    assert "score" in actions.detail.text().lower() or "分数" in actions.detail.text()
+    wait_audited(qtbot, app, "test_fingerprint", "ok=True")
+
+
+def test_test_page_is_printed_and_the_answer_audited(qtbot: Any, tech_app: Any) -> None:
+    app = tech_app()
+    enter(qtbot, app)
+    app.navigator.go("maintenance_actions")
+    click(qtbot, app.screen("maintenance_actions").buttons[ActionId.TEST_PRINT])
+    qtbot.waitUntil(lambda: current_name(app) == "maintenance_confirm", timeout=WAIT_MS)
+    confirm = app.screen("maintenance_confirm")
+    assert confirm.current() is Question.TEST_PAGE_OK
+    printed = list((app.config.paths.data_dir).rglob("*.pdf"))
+    assert printed, "the simulated printer wrote no PDF"
+    click(qtbot, confirm.no)
+    assert "confirmed=no" in wait_audited(qtbot, app, "test_print")["detail"]
+
+
+def test_bundle_export_to_chosen_folder_holds_no_secrets(
+    qtbot: Any, tech_app: Any, tmp_path: Path
+) -> None:
+    app = tech_app()
+    enter(qtbot, app)
+    screen = app.screen("maintenance_diagnostics")
+    qtbot.waitUntil(lambda: len(screen.checks) == len(CheckId), timeout=WAIT_MS)
+    app.navigator.go("maintenance_actions")
+    click(qtbot, app.screen("maintenance_actions").buttons[ActionId.BUNDLE])
+    folders = app.screen("maintenance_folder")
+    qtbot.waitUntil(lambda: bool(folders.buttons), timeout=WAIT_MS)
+    exports = str(app.config.paths.data_dir / "exports")
+    click(qtbot, folders.buttons[folders.folders.index(exports)])
+    detail = wait_audited(qtbot, app, "export_bundle", "ok=True")["detail"]
+    bundles = list(Path(exports).glob("kiosk-diagnostics-*.zip"))
+    assert len(bundles) == 1 and bundles[0].name in detail
+    secret = (tmp_path / "terminal.secret").read_text().strip()
+    pins = (tmp_path / "technician.pins").read_text()
+    with zipfile.ZipFile(bundles[0]) as zf:
+        blob = b"".join(zf.read(n) for n in zf.namelist())
+        assert "diagnostics.json" in zf.namelist()
+    assert secret.encode() not in blob
+    assert pins.split(":")[-1].strip().encode() not in blob
+    assert TECH_CARD.encode() not in blob
+
+
+def test_volume_restart_and_desktop_are_audited(qtbot: Any, tech_app: Any) -> None:
+    app = tech_app()
+    codes: list[int] = []
+    app.maintenance.quit = codes.append
+    enter(qtbot, app)
+    app.navigator.go("maintenance_actions")
+    actions = app.screen("maintenance_actions")
+    before = app.voice.volume
+    click(qtbot, actions.buttons[ActionId.VOLUME_DOWN])
+    assert app.voice.volume == before - 10
+    wait_audited(qtbot, app, "set_volume", f"volume={before - 10}")
+    click(qtbot, actions.buttons[ActionId.RESTART])
+    click(qtbot, app.screen("maintenance_confirm").no)
+    assert codes == [] and current_name(app) == "maintenance_actions"
+    click(qtbot, actions.buttons[ActionId.RESTART])
+    click(qtbot, app.screen("maintenance_confirm").yes)
+    assert codes == [75]
+    wait_audited(qtbot, app, "restart", "confirmed=yes")
+    click(qtbot, actions.buttons[ActionId.DESKTOP])
+    click(qtbot, app.screen("maintenance_confirm").yes)
+    assert codes == [75, 0]
+    wait_audited(qtbot, app, "exit_to_desktop")
+
+
+def test_leaving_clears_screens_and_returns_to_residents(qtbot: Any, tech_app: Any) -> None:
+    app = tech_app()
+    enter(qtbot, app)
+    screen = app.screen("maintenance_diagnostics")
+    click(qtbot, screen.leave_button)
+    assert current_name(app) == "home" and not app.maintenance.active
+    assert screen.checks == {}
+    assert "reason=left" in wait_audited(qtbot, app, "left")["detail"]
