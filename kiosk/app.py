@@ -76,7 +76,9 @@ class KioskApp(QObject):
     ) -> None:
         super().__init__()
         self.config = config
-        self.open_sensor = open_sensor  # fingerprint sensor factory (tests, autopilot); None: config
+        self.open_sensor = (
+            open_sensor  # fingerprint sensor factory (tests, autopilot); None: config
+        )
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication), "create the QApplication first"
         self.qapp: QApplication = qapp

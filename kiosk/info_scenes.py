@@ -26,6 +26,7 @@ def _benefits(last_page: bool) -> Callable[[KioskApp], None]:
         if last_page:
             screen.page = len(screen.pages()) - 1  # type: ignore[attr-defined]
             screen.retranslate()
+            screen.prompt_changed.emit()
 
     return scene
 

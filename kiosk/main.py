@@ -24,6 +24,7 @@ from kiosk.config import DEFAULT_CONFIG_PATH, Config, ConfigError, load_config
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_RESTART = 75  # EX_TEMPFAIL: maintenance asked for a restart; `main` re-executes the kiosk
 GALLERY_SIZES = ("1920x1080", "1080x1920", "1280x1024")
 SIGNAL_POLL_MS = 500
 GALLERY_DIR = Path("kiosk-screenshots")  # relative to the current directory
@@ -97,7 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
         if args.demo:
-            config = demo_config(start_server=mode in (RunMode.WINDOW, RunMode.AUTOPILOT))
+            # the no-display demo also runs a short autopilot, which needs the residents
+            config = demo_config(
+                start_server=mode in (RunMode.WINDOW, RunMode.AUTOPILOT, RunMode.GALLERY)
+            )
         else:
             config = load_config(args.config or DEFAULT_CONFIG_PATH)
     except ConfigError as e:
@@ -127,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         written = render_gallery(config, folder, GALLERY_SIZES)
         print(f"kiosk: wrote {len(written)} pictures to {folder}", file=sys.stderr)
+        if args.demo:
+            return demo_autopilot(config)
         return EXIT_OK
     if mode is RunMode.AUTOPILOT:
         if importlib.util.find_spec("kiosk.autopilot") is None:
@@ -135,7 +141,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk import autopilot  # type: ignore[attr-defined, unused-ignore]
 
         return int(autopilot.run(config, args.autopilot))
-    return run_window(config, demo=args.demo)
+    code = run_window(config, demo=args.demo)
+    if code == EXIT_RESTART:  # maintenance mode's "restart the application"
+        restart_in_place(sys.argv[1:] if argv is None else list(argv))
+    return code
+
+
+def restart_in_place(argv: list[str]) -> None:
+    """Replace this process with a fresh kiosk (same arguments, same pid for the supervisor)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "kiosk.main", *argv])
+
+
+DEMO_AUTOPILOT_SESSIONS = 6
+
+
+def demo_autopilot(config: Config) -> int:
+    """No display in the demo: after the pictures, show the flows working by a short autopilot."""
+    if importlib.util.find_spec("kiosk.autopilot") is None:
+        return EXIT_OK
+    from kiosk import autopilot  # type: ignore[attr-defined, unused-ignore]
+
+    print(
+        f"kiosk: now running {DEMO_AUTOPILOT_SESSIONS} simulated resident sessions offscreen "
+        "(kiosk --demo --autopilot N runs more):",
+        file=sys.stderr,
+    )
+    return int(autopilot.run(config, DEMO_AUTOPILOT_SESSIONS))
 
 
 def run_window(config: Config, *, demo: bool) -> int:
@@ -153,10 +186,18 @@ def run_window(config: Config, *, demo: bool) -> int:
         from kiosk.demo_keys import DemoKeys
 
         reader = SimulatedCardReader()
-        kiosk = KioskApp(config, open_reader=lambda: reader)
+        from drivers.fingerprint.simulated import SimulatedSensor
+        from kiosk.demo_panel import DemoFingerKeys
+
+        sensor = SimulatedSensor()
+        kiosk = KioskApp(config, open_reader=lambda: reader, open_sensor=lambda: sensor)
         keys = DemoKeys(reader, kiosk)
         qapp.installEventFilter(keys)
+        qapp.installEventFilter(DemoFingerKeys(sensor, reader, kiosk))
         print("kiosk demo: F2 insert a card, F3 remove it (F4-F7: other cards)", file=sys.stderr)
+        print("kiosk demo: F8 place the enrolled finger, F9 a wrong one, F10 a poor image, "
+              "F11 insert the card of a resident with a certification due",
+              file=sys.stderr)  # fmt: skip
     else:
         kiosk = KioskApp(config)
 

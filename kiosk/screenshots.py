@@ -21,8 +21,10 @@ from kiosk.app import KioskApp
 from kiosk.config import Config
 from kiosk.core.samples import SAMPLE_CARD
 from kiosk.info_scenes import INFO_SCENES
+from kiosk.screens.certify_scenes import CERTIFICATION_SCENES
 from kiosk.screens.error import ErrorKind
 from kiosk.screens.insert_card import InsertCardScreen
+from kiosk.screens.maintenance_scenes import MAINTENANCE_SCENES
 from kiosk.statement_scenes import STATEMENT_SCENES
 
 log = logging.getLogger(__name__)
@@ -67,8 +69,12 @@ SCENES: dict[str, Callable[[KioskApp], None]] = {
 
 # Statement printing flow
 SCENES.update(STATEMENT_SCENES)
+# Qualification certification (资格认证)
+SCENES.update(CERTIFICATION_SCENES)
 # Information services (benefits, jobs, notices) and the rating
 SCENES.update(INFO_SCENES)
+# Maintenance mode (technicians)
+SCENES.update(MAINTENANCE_SCENES)
 
 
 def qapplication() -> QApplication:

@@ -66,7 +66,8 @@ class StatementFlow(QObject):
         card.pin_wrong.connect(self._pin_wrong)
         card.pin_blocked.connect(self._pin_blocked)
         preview.print_requested.connect(self._print_requested)
-        printing.finished.connect(lambda: self._end_session(SessionEnd.FINISHED))
+        printing.finished.connect(self._finished)
+        pin.finished.connect(self._finished)
         printer.prepared.connect(self._prepared)
         printer.prepare_failed.connect(self._prepare_failed)
         printer.completed.connect(self._completed)
@@ -143,6 +144,9 @@ class StatementFlow(QObject):
         self.request_id = None
         if self.navigator.current is self.printing:
             self.printing.show_failed(code)
+
+    def _finished(self) -> None:
+        self._end_session(SessionEnd.FINISHED)
 
     # --- end of session -----------------------------------------------------------------------
     def session_ended(self, _reason: SessionEnd) -> None:

@@ -4,6 +4,14 @@ Wire parsing is strict (a missing required field or a wrong type raises `Malform
 that a bad page is refused whole instead of half-applied. Contributions are stored as compact JSON
 rows (`[year, scheme, months, base, personal, unit, employer]`): a resident has up to ~200 of them
 and the roster holds up to a million residents, so key names would dominate the database size.
+
+The roster feed is the bulk path (a county is ~10^6 residents x ~66 contribution rows), so
+`resident_row_from_wire` goes straight from the wire to those columns (`ResidentRow`) instead of
+building a `Contribution` per row and encoding it back: contribution rows are checked column by
+column with C-level builtins (exact `int`/`str` types, as the strict parser demands) and encoded
+once. Anything the fast check does not accept goes through the strict parser, which either raises
+its precise error or accepts it; either way the stored text is the one `contributions_to_column`
+writes, byte for byte.
 """
 
 from __future__ import annotations
@@ -11,8 +19,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any
 
 from offline_cache.models import (
@@ -90,31 +100,8 @@ def benefit_from_wire(obj: dict[str, Any]) -> Benefit:
 
 
 def resident_from_wire(obj: dict[str, Any]) -> Resident:
-    fingerprints = []
-    for fp in _req(obj, "fingerprints", list):
-        try:
-            template = base64.b64decode(_req(fp, "template", str), validate=True)
-        except binascii.Error as e:
-            raise MalformedItemError("fingerprint template is not base64") from e
-        fingerprints.append(
-            Fingerprint(
-                finger=_req(fp, "finger", str),
-                template=template,
-                enrolled_at=_opt_time(fp, "enrolled_at"),
-            )
-        )
-    contributions = [
-        Contribution(
-            year=_req(c, "year", int),
-            scheme=_req(c, "scheme", str),
-            months_paid=_req(c, "months_paid", int),
-            base_cents=_req(c, "base_cents", int),
-            personal_cents=_req(c, "personal_cents", int),
-            unit_cents=_req(c, "unit_cents", int),
-            employer=_opt(c, "employer", str, ""),
-        )
-        for c in _req(obj, "contributions", list)
-    ]
+    fingerprints = _fingerprints_from_wire(_req(obj, "fingerprints", list))
+    contributions = _contributions_from_wire(_req(obj, "contributions", list))
     return Resident(
         person_id=_req(obj, "person_id", str),
         name=_req(obj, "name", str),
@@ -160,9 +147,11 @@ def notice_from_wire(obj: dict[str, Any]) -> Notice:
 
 # --- models <-> columns ---------------------------------------------------------------------
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def benefits_to_column(benefits: list[Benefit]) -> str:
@@ -251,3 +240,178 @@ def notice_from_column(text: str) -> Notice:
     data["published_at"] = datetime.fromisoformat(data["published_at"])
     data["expires_at"] = datetime.fromisoformat(data["expires_at"]) if data["expires_at"] else None
     return Notice(**data)
+
+
+# --- wire -> columns (the roster's bulk path) -----------------------------------------------
+
+_CONTRIBUTION_FIELDS = itemgetter(
+    "year", "scheme", "months_paid", "base_cents", "personal_cents", "unit_cents"
+)
+_CONTRIBUTION_FIELDS_AND_EMPLOYER = itemgetter(
+    "year", "scheme", "months_paid", "base_cents", "personal_cents", "unit_cents", "employer"
+)
+# Exact type sets (`type(True) is bool`, so a JSON true/false never passes as an int).
+_INT = {int}
+_STR = {str}
+_EMPLOYER_TYPES = {str, type(None)}
+_DICT = {dict}
+_EMPLOYER = 6  # index of the employer in a compact row; omitted there when empty
+
+
+@dataclass(frozen=True, slots=True)
+class ResidentRow:
+    """A validated roster resident in the form of its `residents` columns, plus its fingerprints
+    (templates in clear; the store seals them). What `parse_page` yields for the roster."""
+
+    person_id: str
+    card_number: str
+    name: str
+    gender: str
+    birth_date: str  # ISO date
+    township_code: str
+    village_code: str
+    account_balance_cents: int
+    version: int
+    benefits: str  # benefits_to_column text
+    contributions: str  # contributions_to_column text
+    fingerprints: tuple[Fingerprint, ...]
+
+    def columns(self) -> tuple[str, str, str, str, str, str, str, int, int, str, str]:
+        """Values in the order of the store's resident columns."""
+        return (
+            self.person_id,
+            self.card_number,
+            self.name,
+            self.gender,
+            self.birth_date,
+            self.township_code,
+            self.village_code,
+            self.account_balance_cents,
+            self.version,
+            self.benefits,
+            self.contributions,
+        )
+
+    def to_resident(self) -> Resident:
+        """The model object (decodes the JSON columns; not needed to store the row)."""
+        return Resident(
+            person_id=self.person_id,
+            name=self.name,
+            gender=self.gender,
+            birth_date=date.fromisoformat(self.birth_date),
+            card_number=self.card_number,
+            township_code=self.township_code,
+            version=self.version,
+            village_code=self.village_code,
+            account_balance_cents=self.account_balance_cents,
+            benefits=benefits_from_column(self.benefits),
+            fingerprints=list(self.fingerprints),
+            contributions=contributions_from_column(self.contributions),
+        )
+
+
+def resident_row(resident: Resident) -> ResidentRow:
+    """The column form of a model resident (`Store.upsert_resident`, model pages)."""
+    return ResidentRow(
+        person_id=resident.person_id,
+        card_number=resident.card_number,
+        name=resident.name,
+        gender=resident.gender,
+        birth_date=resident.birth_date.isoformat(),
+        township_code=resident.township_code,
+        village_code=resident.village_code,
+        account_balance_cents=resident.account_balance_cents,
+        version=resident.version,
+        benefits=benefits_to_column(resident.benefits),
+        contributions=contributions_to_column(resident.contributions),
+        fingerprints=tuple(resident.fingerprints),
+    )
+
+
+def _fast_contributions_column(items: list[Any]) -> str | None:
+    """The column text of wire contribution rows, or None when the quick check is unsure (then
+    the strict parser decides). Checks run per column over C iterators, not per field in Python."""
+    if not items:
+        return "[]"
+    if set(map(type, items)) != _DICT:
+        return None
+    try:
+        rows = list(map(_CONTRIBUTION_FIELDS_AND_EMPLOYER, items))
+    except KeyError:  # some rows have no employer (optional) or lack a required field
+        try:
+            optional = zip(map(dict.get, items, repeat("employer")))
+            rows = list(map(tuple.__add__, map(_CONTRIBUTION_FIELDS, items), optional))
+        except KeyError:
+            return None
+    years, schemes, months, base, personal, unit, employers = zip(*rows, strict=True)
+    if not set(map(type, chain(years, months, base, personal, unit))) <= _INT:
+        return None
+    if not set(map(type, schemes)) <= _STR or not set(map(type, employers)) <= _EMPLOYER_TYPES:
+        return None
+    if "" in employers or None in employers:
+        rows = [row if row[_EMPLOYER] else row[:_EMPLOYER] for row in rows]
+    return _compact(rows)
+
+
+def contributions_column_from_wire(items: Any) -> str:
+    """Validate the wire `contributions` list and return its column text (see module docstring)."""
+    if isinstance(items, list):
+        text = _fast_contributions_column(items)
+        if text is not None:
+            return text
+    return contributions_to_column(_contributions_from_wire(items))
+
+
+def _contributions_from_wire(items: Any) -> list[Contribution]:
+    if not isinstance(items, list):
+        raise MalformedItemError("field 'contributions' missing or of the wrong type")
+    return [
+        Contribution(
+            year=_req(c, "year", int),
+            scheme=_req(c, "scheme", str),
+            months_paid=_req(c, "months_paid", int),
+            base_cents=_req(c, "base_cents", int),
+            personal_cents=_req(c, "personal_cents", int),
+            unit_cents=_req(c, "unit_cents", int),
+            employer=_opt(c, "employer", str, ""),
+        )
+        for c in items
+    ]
+
+
+def _fingerprints_from_wire(items: list[Any]) -> list[Fingerprint]:
+    fingerprints = []
+    for fp in items:
+        try:
+            template = base64.b64decode(_req(fp, "template", str), validate=True)
+        except binascii.Error as e:
+            raise MalformedItemError("fingerprint template is not base64") from e
+        fingerprints.append(
+            Fingerprint(
+                finger=_req(fp, "finger", str),
+                template=template,
+                enrolled_at=_opt_time(fp, "enrolled_at"),
+            )
+        )
+    return fingerprints
+
+
+def resident_row_from_wire(obj: dict[str, Any]) -> ResidentRow:
+    """As strict as `resident_from_wire` (same errors, same stored text), without the objects."""
+    fingerprints = _fingerprints_from_wire(_req(obj, "fingerprints", list))
+    contributions = contributions_column_from_wire(_req(obj, "contributions", list))
+    # Same field order as resident_from_wire, so a record with several faults names the same one.
+    return ResidentRow(
+        person_id=_req(obj, "person_id", str),
+        name=_req(obj, "name", str),
+        gender=_req(obj, "gender", str),
+        birth_date=parse_date(_req(obj, "birth_date", str)).isoformat(),
+        card_number=_req(obj, "card_number", str),
+        township_code=_req(obj, "township_code", str),
+        version=_req(obj, "version", int),
+        village_code=_opt(obj, "village_code", str, ""),
+        account_balance_cents=_opt(obj, "account_balance_cents", int, 0),
+        benefits=benefits_to_column([benefit_from_wire(b) for b in _req(obj, "benefits", list)]),
+        contributions=contributions,
+        fingerprints=tuple(fingerprints),
+    )

@@ -1,4 +1,8 @@
-"""The three feeds the platform publishes (roster, jobs, notices) and the parsing of one page."""
+"""The three feeds the platform publishes (roster, jobs, notices) and the parsing of one page.
+
+Roster upserts carry a `ResidentRow` (validated and already in column form: the bulk path), job
+and notice upserts their model object. `Store.apply_page` also takes `Upsert(Resident)`.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,10 @@ from typing import Any
 
 from offline_cache.codec import (
     MalformedItemError,
+    ResidentRow,
     job_from_wire,
     notice_from_wire,
-    resident_from_wire,
+    resident_row_from_wire,
 )
 from offline_cache.models import Job, Notice, Resident
 
@@ -29,9 +34,9 @@ class Feed(StrEnum):
 
 _ENTITY_KEYS = {Feed.ROSTER: "resident", Feed.JOBS: "job", Feed.NOTICES: "notice"}
 
-Entity = Resident | Job | Notice
+Entity = ResidentRow | Resident | Job | Notice
 _PARSERS: dict[Feed, Callable[[dict[str, Any]], Entity]] = {
-    Feed.ROSTER: resident_from_wire,
+    Feed.ROSTER: resident_row_from_wire,
     Feed.JOBS: job_from_wire,
     Feed.NOTICES: notice_from_wire,
 }

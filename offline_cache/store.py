@@ -19,14 +19,14 @@ from typing import Any
 from offline_cache import audit, outbox
 from offline_cache.certification import certified_this_period, next_due_by
 from offline_cache.codec import (
+    ResidentRow,
     benefits_from_column,
-    benefits_to_column,
     contributions_from_column,
-    contributions_to_column,
     job_from_column,
     job_to_column,
     notice_from_column,
     notice_to_column,
+    resident_row,
 )
 from offline_cache.crypto import TemplateCipher
 from offline_cache.db import connect, transaction
@@ -174,8 +174,10 @@ class Store:
             merged.append(b)
         return merged
 
-    def _upsert_residents(self, residents: Sequence[Resident]) -> None:
-        """Bulk upsert inside the caller's transaction: one executemany per table."""
+    def _upsert_residents(self, residents: Sequence[Resident | ResidentRow]) -> None:
+        """Bulk upsert inside the caller's transaction: one executemany per table. Roster pages
+        arrive as `ResidentRow`s (columns already encoded); models are encoded here."""
+        rows = [r if isinstance(r, ResidentRow) else resident_row(r) for r in residents]
         self._conn.executemany(
             f"INSERT INTO residents ({self._RESIDENT_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET "
@@ -185,25 +187,10 @@ class Store:
             "account_balance_cents = excluded.account_balance_cents, "
             "version = excluded.version, benefits = excluded.benefits, "
             "contributions = excluded.contributions",
-            [
-                (
-                    r.person_id,
-                    r.card_number,
-                    r.name,
-                    r.gender,
-                    r.birth_date.isoformat(),
-                    r.township_code,
-                    r.village_code,
-                    r.account_balance_cents,
-                    r.version,
-                    benefits_to_column(r.benefits),
-                    contributions_to_column(r.contributions),
-                )
-                for r in residents
-            ],
+            [r.columns() for r in rows],
         )
         self._conn.executemany(
-            "DELETE FROM fingerprints WHERE person_id = ?", [(r.person_id,) for r in residents]
+            "DELETE FROM fingerprints WHERE person_id = ?", [(r.person_id,) for r in rows]
         )
         self._conn.executemany(
             "INSERT OR REPLACE INTO fingerprints (person_id, finger, sealed, enrolled_at) "
@@ -215,7 +202,7 @@ class Store:
                     self._cipher.seal(fp.template, r.person_id, fp.finger),
                     fp.enrolled_at.isoformat() if fp.enrolled_at else None,
                 )
-                for r in residents
+                for r in rows
                 for fp in r.fingerprints
             ],
         )

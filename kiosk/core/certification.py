@@ -107,7 +107,9 @@ def plan_for(resident: Resident | None, person_id: str, now: datetime) -> Certif
     """Decide the flow: candidates are the pressing benefits if any, else every certifiable one."""
     if resident is None:
         return CertificationPlan(PlanOutcome.NOT_FOUND, person_id)
-    statuses = sorted((benefit_status(b, now) for b in resident.benefits), key=lambda s: _order(s.kind))
+    statuses = sorted(
+        (benefit_status(b, now) for b in resident.benefits), key=lambda s: _order(s.kind)
+    )
     certifiable = [s for s in statuses if s.certifiable]
     pressing = [s for s in certifiable if s.state in PRESSING]
     candidates = pressing or certifiable

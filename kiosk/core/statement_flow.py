@@ -85,6 +85,7 @@ class PrintOutcome:
     pages: int
     printed: bool
     printer_error: str | None = None  # a drivers.errors code when not printed
+    job_id: int | None = None  # the printer's job (logs, tests); not part of the transaction
 
     def payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {

@@ -77,7 +77,7 @@ class BenefitsScreen(Screen):
         self.page = 0
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m * 2, m // 2, m * 2, m // 2)
+        layout.setContentsMargins(m, m // 2, m, m // 2)
         layout.setSpacing(theme.gap)
         self.heading = QLabel(self)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,7 +93,6 @@ class BenefitsScreen(Screen):
         self.grid.setVerticalSpacing(theme.px(12))
         self.pager = Pager(theme, self)
         self.done_button = BigButton(theme, "primary", self)
-        self.done_button.setMinimumWidth(theme.px(300))
         self.pager.add_action(self.done_button)
         self.pager.previous.connect(lambda: self._turn(-1))
         self.pager.next.connect(lambda: self._turn(1))
@@ -193,7 +192,7 @@ class BenefitsScreen(Screen):
 
     # --- what is shown -------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.done_button.setText(tr("看完了"))
+        self.done_button.setText(QCoreApplication.translate("Benefits", "看完了"))
         self._clear_grid()
         self.status.hide()
         if self.state is not State.SHOWN or self.resident is None:
@@ -225,18 +224,35 @@ class BenefitsScreen(Screen):
         self.status.show()
         money = format_yuan_en if self._en() else format_yuan
         day = format_date_en if self._en() else format_date
-        rows = [(tr("每月金额"), money(benefit.monthly_amount_cents))]
+        rows = [
+            (
+                QCoreApplication.translate("Benefits", "每月金额"),
+                money(benefit.monthly_amount_cents),
+            )
+        ]
         if benefit.paid_until is not None:
-            rows.append((tr("已发放到"), day(benefit.paid_until)))
-        rows.append((tr("下次认证截止"), day(benefit.certification.due_by)))
+            rows.append(
+                (QCoreApplication.translate("Benefits", "已发放到"), day(benefit.paid_until))
+            )
+        rows.append(
+            (
+                QCoreApplication.translate("Benefits", "下次认证截止"),
+                day(benefit.certification.due_by),
+            )
+        )
         for row, (key, value) in enumerate(rows):
             self._cell(row, 0, key, secondary=True)
             self._cell(row, 1, value, bold=True)
 
     def _show_contributions(self, resident: Resident) -> None:
-        self.heading.setText(f"{self._name()}　{tr('缴费情况')}")
+        title = QCoreApplication.translate("Benefits", "缴费情况")
+        self.heading.setText(f"{self._name()}　{title}")
         summaries = contribution_summary(resident.contributions)
-        headers = (tr("险种"), tr("缴费年份"), tr("累计月数"))
+        headers = (
+            QCoreApplication.translate("Benefits", "险种"),
+            QCoreApplication.translate("Benefits", "缴费年份"),
+            QCoreApplication.translate("Benefits", "累计月数"),
+        )
         for column, text in enumerate(headers):
             self._cell(0, column, text, secondary=True)
         for row, summary in enumerate(summaries, start=1):
@@ -244,9 +260,11 @@ class BenefitsScreen(Screen):
             self._cell(row, 1, self._years(summary))
             self._cell(row, 2, self._months(summary.months))
         if not summaries:
-            self._cell(1, 0, tr("本机没有您的缴费记录"))
+            self._cell(1, 0, QCoreApplication.translate("Benefits", "本机没有您的缴费记录"))
         balance_row = len(summaries) + 2
-        self._cell(balance_row, 0, tr("个人账户余额"), secondary=True)
+        self._cell(
+            balance_row, 0, QCoreApplication.translate("Benefits", "个人账户余额"), secondary=True
+        )
         money = format_yuan_en if self._en() else format_yuan
         self._cell(balance_row, 1, money(resident.account_balance_cents), bold=True, span=2)
 
@@ -275,7 +293,9 @@ class BenefitsScreen(Screen):
             label.setProperty("role", "secondary")
         if bold:
             label.setStyleSheet("font-weight: bold;")
+        label.ensurePolished()  # the style sheet's font, so the table is sized for it
         self.grid.addWidget(label, row, column, 1, span)
+        label.show()  # a child added to a visible parent stays hidden until shown
 
     def _clear_grid(self) -> None:
         while self.grid.count():

@@ -50,7 +50,9 @@ class CertificationFlow(QObject):
     def __init__(self, app: KioskApp) -> None:
         super().__init__(app)
         self.app = app
-        self.service = FingerprintService(app.config, getattr(app, "open_sensor", None), parent=self)
+        self.service = FingerprintService(
+            app.config, getattr(app, "open_sensor", None), parent=self
+        )
         self.plan: CertificationPlan | None = None
         self._from_card = False
         nav = app.navigator

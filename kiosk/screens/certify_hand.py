@@ -127,13 +127,12 @@ class HandIllustration(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(
-            QPolygonF([QPointF(x, end.y() + head * 0.4), QPointF(x - head * 0.7, end.y() - head * 0.5),
+            QPolygonF([QPointF(x, end.y() + head * 0.4),
+                       QPointF(x - head * 0.7, end.y() - head * 0.5),
                        QPointF(x + head * 0.7, end.y() - head * 0.5)])
         )  # fmt: skip
         sensor = QPainterPath()
         w = self._theme.px(120)
-        sensor.addRoundedRect(
-            QRectF(x - w / 2, end.y() + head * 0.5, w, self._theme.px(16)), 6, 6
-        )
+        sensor.addRoundedRect(QRectF(x - w / 2, end.y() + head * 0.5, w, self._theme.px(16)), 6, 6)
         painter.setBrush(QColor(OUTLINE))
         painter.drawPath(sensor)

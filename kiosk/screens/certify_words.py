@@ -13,15 +13,11 @@ from kiosk.core.numbers import chinese_integer
 from kiosk.texts import Dynamic
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Certification", text)
-
-
 def benefit_name(kind: str) -> str:
     if kind == "pension":
-        return _t("养老金领取资格认证")
+        return QCoreApplication.translate("Certification", "养老金领取资格认证")
     if kind == "unemployment":
-        return _t("失业保险金领取资格认证")
+        return QCoreApplication.translate("Certification", "失业保险金领取资格认证")
     return kind
 
 
@@ -32,16 +28,19 @@ def written_date(day: date, language: str) -> str:
 def state_text(status: BenefitStatus, language: str) -> str:
     due = written_date(status.due_by, language)
     if status.state is DueState.OVERDUE:
-        return _t("已过期，请尽快认证（应在%1前）").replace("%1", due)
+        text = QCoreApplication.translate("Certification", "已过期，请尽快认证（应在%1前）")
+        return text.replace("%1", due)
     if status.state is DueState.DUE:
-        return _t("请在%1前认证").replace("%1", due)
+        return QCoreApplication.translate("Certification", "请在%1前认证").replace("%1", due)
     if status.state is DueState.DONE:
-        return _t("本期已认证，下次在%1前").replace("%1", due)
-    return _t("现在可以认证，%1前有效").replace("%1", due)
+        text = QCoreApplication.translate("Certification", "本期已认证，下次在%1前")
+        return text.replace("%1", due)
+    text = QCoreApplication.translate("Certification", "现在可以认证，%1前有效")
+    return text.replace("%1", due)
 
 
 def attempts_left_text(left: int) -> str:
-    return _t("还可以再试%1次").replace("%1", str(left))
+    return QCoreApplication.translate("Certification", "还可以再试%1次").replace("%1", str(left))
 
 
 def spoken_attempts_left(left: int, language: str) -> Dynamic:
@@ -51,7 +50,8 @@ def spoken_attempts_left(left: int, language: str) -> Dynamic:
 
 
 def next_due_text(day: date, language: str) -> str:
-    return _t("下次请在%1前认证").replace("%1", written_date(day, language))
+    text = QCoreApplication.translate("Certification", "下次请在%1前认证")
+    return text.replace("%1", written_date(day, language))
 
 
 def spoken_next_due(day: date, language: str) -> Dynamic:
@@ -61,4 +61,8 @@ def spoken_next_due(day: date, language: str) -> Dynamic:
 
 
 def step_words() -> list[str]:
-    return [_t("插卡"), _t("按指纹"), _t("完成")]
+    return [
+        QCoreApplication.translate("Certification", "插卡"),
+        QCoreApplication.translate("Certification", "按指纹"),
+        QCoreApplication.translate("Certification", "完成"),
+    ]

@@ -1,19 +1,51 @@
-"""Choose which certification to make, only when more than one is open: one big button per benefit
-with its name, state and due date; suspended or stopped benefits are explained below, not offered."""
+"""Choose which certification to make, only when more than one is open: one big button per
+benefit with its name, state and due date; suspended or stopped benefits are explained below, not
+offered."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.certification import BenefitStatus, CertificationPlan
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
 from kiosk.screens.certify_words import benefit_name, state_text, step_words
 from kiosk.texts import Dynamic, Utterance, prompt_text
-from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
+from kiosk.widgets.theme import Theme
+
+
+class BenefitButton(QPushButton):
+    """A big button in two lines: the benefit's name (large) and its state with the due date."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "primary")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumSize(theme.target_w, theme.target_h * 2)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self)
+        self.detail = QLabel(self)
+        for label in (self.title, self.detail):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setStyleSheet(f"color: {theme.palette.on_primary}; background: transparent;")
+            layout.addWidget(label)
+        self.title.setStyleSheet(
+            f"color: {theme.palette.on_primary}; background: transparent; font-weight: bold; "
+            f"font-size: {theme.primary_px}px;"
+        )
+
+    def set_texts(self, title: str, detail: str) -> None:
+        self.title.setText(title)
+        self.detail.setText(detail)
+
+    def label_text(self) -> str:
+        return f"{self.title.text()}\n{self.detail.text()}"
 
 
 class ChooseBenefitScreen(Screen):
@@ -29,7 +61,7 @@ class ChooseBenefitScreen(Screen):
         m = ctx.theme.margin
         self._layout.setContentsMargins(m, m // 2, m, m // 2)
         self._layout.setSpacing(ctx.theme.gap)
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, BenefitButton] = {}
         self.notes = secondary_label(self)
         self.plan: CertificationPlan | None = None
 
@@ -50,8 +82,7 @@ class ChooseBenefitScreen(Screen):
             self._layout.takeAt(0)
         self._layout.addStretch(1)
         for status in self.plan.candidates if self.plan else []:
-            button = BigButton(self.ctx.theme, "primary", self)
-            button.setFixedHeight(self.ctx.theme.target_h * 2)
+            button = BenefitButton(self.ctx.theme, self)
             button.clicked.connect(lambda _=False, k=status.kind: self.benefit_chosen.emit(k))
             self.buttons[status.kind] = button
             self._layout.addWidget(button)
@@ -73,7 +104,9 @@ class ChooseBenefitScreen(Screen):
             return
         for status in self.plan.candidates:
             if status.kind in self.buttons:
-                self.buttons[status.kind].setText(self._label(status))
+                self.buttons[status.kind].set_texts(
+                    benefit_name(status.kind), state_text(status, self.ctx.language)
+                )
         notes = [prompt_text(f"{s.kind}_{s.state.value}") for s in self.plan.explained]
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
@@ -82,5 +115,5 @@ class ChooseBenefitScreen(Screen):
         super().clear()
         self.plan = None
         for button in self.buttons.values():
-            button.setText("")
+            button.set_texts("", "")
         self.notes.setText("")

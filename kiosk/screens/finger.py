@@ -1,6 +1,6 @@
-"""Place finger: the hand with the ENROLLED finger highlighted ("请将右手食指平放在指纹仪上"), an arrow
-to the sensor, the attempts left (shown and spoken), guidance after a poor image ("可以对手指哈口气
-再按") and "请抬起手指" between attempts.
+"""Place finger: the hand with the ENROLLED finger highlighted ("请将右手食指平放在指纹仪上"),
+an arrow to the sensor, the attempts left (shown and spoken), guidance after a poor image
+("可以对手指哈口气再按") and "请抬起手指" between attempts.
 
 The flow calls `show_place`, `show_poor`, `show_no_match`, `show_lift`, `show_next` as the
 fingerprint worker reports progress; the screen only words and draws them.

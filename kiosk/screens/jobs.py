@@ -31,11 +31,8 @@ from kiosk.widgets.status_banner import StatusBanner
 from kiosk.widgets.theme import Status
 from offline_cache.models import Job
 
+BODY_LINE_PX = 54  # the 岗位要求 heading line above the requirements
 DETAIL_FACT_ROWS = 3  # fact rows per detail page: short pages, large text
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Jobs", text)
 
 
 class ListState(enum.Enum):
@@ -64,7 +61,7 @@ class JobsScreen(Screen):
         self.per_page = items_per_page(list_area_height(theme), theme.px(CARD_H), theme.gap)
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m * 2, m // 2, m * 2, m // 2)
+        layout.setContentsMargins(m, m // 2, m, m // 2)
         layout.setSpacing(theme.gap)
         self.cards: list[CardButton] = []
         for slot in range(self.per_page):
@@ -173,7 +170,7 @@ class JobDetailScreen(Screen):
         self.page = 0
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m * 2, m // 2, m * 2, m // 2)
+        layout.setContentsMargins(m, m // 2, m, m // 2)
         layout.setSpacing(theme.gap)
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -196,9 +193,9 @@ class JobDetailScreen(Screen):
             self.grid.addWidget(key, row, 0)
             self.grid.addWidget(value, row, 1)
             self.fact_labels.append((key, value))
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.requirements = QLabel(self)
+        self.requirements.setWordWrap(True)
+        self.requirements.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.pager = Pager(theme, self)
         self.interest_button = BigButton(theme, "primary", self)
         self.pager.add_action(self.interest_button)
@@ -207,10 +204,10 @@ class JobDetailScreen(Screen):
         self.interest_button.clicked.connect(self._interested)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.requirements, 1)
         layout.addWidget(self.pager)
         # the requirements text shares a page with nothing: its capacity is the full content area
-        self._capacity = text_capacity(theme)
+        self._capacity = text_capacity(theme, reserved_h=theme.px(BODY_LINE_PX))
 
     def enter(self, params: dict[str, Any]) -> None:
         job = params.get("job")
@@ -227,14 +224,14 @@ class JobDetailScreen(Screen):
         en = self.ctx.language == "en"
         day = format_date_en if en else format_date
         facts = [
-            (tr("工资"), salary_range(job, self.ctx.language)),
-            (tr("招聘人数"), headcount_text(job, en)),
-            (tr("招聘单位"), job.employer),
+            (QCoreApplication.translate("Jobs", "工资"), salary_range(job, self.ctx.language)),
+            (QCoreApplication.translate("Jobs", "招聘人数"), headcount_text(job, en)),
+            (QCoreApplication.translate("Jobs", "招聘单位"), job.employer),
         ]
         more = [
-            (tr("工作地点"), job.location),
-            (tr("报名截止"), day(aware(job.expires_at).date())),
-            (tr("联系电话"), job.contact_phone),
+            (QCoreApplication.translate("Jobs", "工作地点"), job.location),
+            (QCoreApplication.translate("Jobs", "报名截止"), day(aware(job.expires_at).date())),
+            (QCoreApplication.translate("Jobs", "联系电话"), job.contact_phone),
         ]
         pages: list[list[tuple[str, str]] | str] = [facts, [(k, v) for k, v in more if v]]
         if job.requirements.strip():
@@ -261,7 +258,7 @@ class JobDetailScreen(Screen):
         return [Dynamic(self.job.title if self.page == 0 else ""), Dynamic(said), "job_detail"]
 
     def retranslate(self) -> None:
-        self.interest_button.setText(tr("我有意向"))
+        self.interest_button.setText(QCoreApplication.translate("Jobs", "我有意向"))
         pages = self.pages()
         self.page = min(self.page, len(pages) - 1)
         self.pager.set_page(self.page, len(pages))
@@ -271,11 +268,15 @@ class JobDetailScreen(Screen):
         self.title.setVisible(bool(self.title.text()))
         if isinstance(page, str):
             self.facts.hide()
-            self.text.setText(f"{tr('岗位要求')}：\n{page}" if self._first_text() else page)
-            self.text.show()
+            self.requirements.setText(
+                f"{QCoreApplication.translate('Jobs', '岗位要求')}：\n{page}"
+                if self._first_text()
+                else page
+            )
+            self.requirements.show()
             return
-        self.text.hide()
-        self.text.setText("")
+        self.requirements.hide()
+        self.requirements.setText("")
         self.facts.show()
         for row, (key, value) in enumerate(self.fact_labels):
             if row < len(page):
@@ -328,12 +329,12 @@ class JobInterestDoneScreen(Screen):
         layout.addStretch(1)
 
     def retranslate(self) -> None:
-        self.banner.show_status(Status.SUCCESS, tr("已登记"))
+        self.banner.show_status(Status.SUCCESS, QCoreApplication.translate("Jobs", "已登记"))
         job = self.params.get("job")
         self.job_line.setText(
             f"{job.title}\n{job.employer}" if isinstance(job, Job) else ""
         )  # fmt: skip
-        self.button.setText(tr("完成"))
+        self.button.setText(QCoreApplication.translate("Jobs", "完成"))
 
     def clear(self) -> None:
         super().clear()

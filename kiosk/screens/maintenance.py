@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.diagnostics import State
 from kiosk.core.technician import (
@@ -47,10 +47,10 @@ def tr(text: str) -> str:
 def state_word(state: State) -> str:
     """The mark and the word of a state, in the current language (never colour alone)."""
     words = {
-        State.OK: tr("正常"),
-        State.WARNING: tr("注意"),
-        State.FAULT: tr("故障"),
-        State.UNKNOWN: tr("未知"),
+        State.OK: QCoreApplication.translate("Maintenance", "正常"),
+        State.WARNING: QCoreApplication.translate("Maintenance", "注意"),
+        State.FAULT: QCoreApplication.translate("Maintenance", "故障"),
+        State.UNKNOWN: QCoreApplication.translate("Maintenance", "未知"),
     }
     return f"{STATE_MARKS[state]} {words[state]}"
 
@@ -126,15 +126,28 @@ class MaintenanceEntryScreen(TechnicianScreen):
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         theme = ctx.theme
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.margin, 0, theme.margin, 0)
+        # landscape: the message beside the keypad (1280×1024 has no height for both)
+        layout = QVBoxLayout(self) if theme.portrait else QHBoxLayout(self)
+        layout.setContentsMargins(theme.margin, 0, theme.margin, theme.px(8))
+        layout.setSpacing(theme.gap * 2)
         self.message = tech_label(theme, self, TECH_TITLE_PX, bold=True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keypad = TechnicianKeypad(theme, self)
         self.keypad.confirmed.connect(self._confirmed)
-        layout.addWidget(self.message)
-        layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
+        self.checking = False  # a PIN is being checked on the worker
+        if theme.portrait:
+            layout.addWidget(self.message)
+            layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addStretch(1)
+        else:  # the dots move beside the keypad, with the message under them
+            side = QVBoxLayout()
+            self.keypad.display.setParent(self)
+            side.addStretch(1)
+            side.addWidget(self.keypad.display)
+            side.addWidget(self.message)
+            side.addStretch(1)
+            layout.addLayout(side, 1)
+            layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignCenter)
 
     def enter(self, params: dict[str, Any]) -> None:
         super().enter(params)
@@ -147,22 +160,27 @@ class MaintenanceEntryScreen(TechnicianScreen):
         self.pin_entered.emit(pin)
 
     def set_checking(self, checking: bool) -> None:
+        self.checking = checking
         self.keypad.setEnabled(not checking)
         if checking:
-            self.message.setText(tr("正在核对…"))
+            self.message.setText(QCoreApplication.translate("Maintenance", "正在核对…"))
 
     def show_result(self, result: AttemptResult) -> None:
         self.set_checking(False)
         o = result.outcome
         if o is AttemptOutcome.WRONG_PIN:
-            text = tr("密码不对，还可以再试 %1 次").replace("%1", str(result.tries_left))
+            text = QCoreApplication.translate("Maintenance", "密码不对，还可以再试 %1 次").replace(
+                "%1", str(result.tries_left)
+            )
         elif o is AttemptOutcome.LOCKED:
             self.show_locked(result.locked_for_s)
             return
         elif o is AttemptOutcome.NOT_CONFIGURED:
-            text = tr("本机没有设置维护密码：kiosk-admin technician set-pin")
+            text = QCoreApplication.translate(
+                "Maintenance", "本机没有设置维护密码：kiosk-admin technician set-pin"
+            )
         elif o is AttemptOutcome.PIN_FILE_BROKEN:
-            text = tr("维护密码文件无法读取：请查看日志")
+            text = QCoreApplication.translate("Maintenance", "维护密码文件无法读取：请查看日志")
         else:
             text = ""
         self.message.setText(text)
@@ -170,7 +188,11 @@ class MaintenanceEntryScreen(TechnicianScreen):
     def show_locked(self, seconds: float) -> None:
         self.keypad.setEnabled(seconds <= 0)
         if seconds > 0:
-            self.message.setText(tr("错误次数过多，请 %1 秒后再试").replace("%1", f"{seconds:.0f}"))
+            self.message.setText(
+                QCoreApplication.translate("Maintenance", "错误次数过多，请 %1 秒后再试").replace(
+                    "%1", f"{seconds:.0f}"
+                )
+            )
         else:
             self.message.setText("")
 

@@ -10,7 +10,7 @@ import enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.screens.base import ScreenContext
@@ -64,7 +64,7 @@ class MaintenanceActionsScreen(TechnicianScreen):
         layout.addStretch(1)
         grid = QGridLayout()
         grid.setSpacing(theme.gap)
-        columns = 3 if theme.portrait or theme.width < 1600 else 4
+        columns = 3 if theme.portrait else 4
         self.buttons: dict[ActionId, BigButton] = {}
         for index, action in enumerate(ActionId):
             role = "primary" if action is ActionId.DIAGNOSTICS else "secondary"
@@ -81,16 +81,22 @@ class MaintenanceActionsScreen(TechnicianScreen):
         if ok is None:
             mark, colour = "…", p.text
         elif ok:
-            mark, colour = f"✓ {tr('成功')}", p.success
+            word = QCoreApplication.translate("Maintenance", "成功")
+            mark, colour = f"✓ {word}", p.success
         else:
-            mark, colour = f"✕ {tr('未成功')}", p.error
+            word = QCoreApplication.translate("Maintenance", "未成功")
+            mark, colour = f"✕ {word}", p.error
         base = self.result.styleSheet().split("color:")[0]
         self.result.setStyleSheet(f"{base}color: {colour};")
         self.result.setText(f"{mark}  {headline}")
         self.detail.setText(detail)
 
     def show_volume(self, volume: int) -> None:
-        self.volume.setText(tr("音量：%1（默认值在每位居民离开后恢复）").replace("%1", str(volume)))
+        self.volume.setText(
+            QCoreApplication.translate(
+                "Maintenance", "音量：%1（默认值在每位居民离开后恢复）"
+            ).replace("%1", str(volume))
+        )
 
     def retranslate(self) -> None:
         for action, button in self.buttons.items():
@@ -132,16 +138,22 @@ class MaintenanceRejectedScreen(TechnicianScreen):
 
     def retranslate(self) -> None:
         n = len(self.entries)
-        self.summary.setText(tr("共 %1 笔").replace("%1", str(n)))
+        self.summary.setText(
+            QCoreApplication.translate("Maintenance", "共 %1 笔").replace("%1", str(n))
+        )
         lines = [
             f"#{e.get('seq')} {e.get('kind')} {e.get('occurred_at', '')[:16]} "
             f"{e.get('person_id') or ''} — {str(e.get('reason', ''))[:90]}"
             for e in self.entries[:MAX_REJECTED_SHOWN]
         ]
         if n > MAX_REJECTED_SHOWN:
-            lines.append(tr("……其余 %1 笔见导出文件").replace("%1", str(n - MAX_REJECTED_SHOWN)))
+            lines.append(
+                QCoreApplication.translate("Maintenance", "……其余 %1 笔见导出文件").replace(
+                    "%1", str(n - MAX_REJECTED_SHOWN)
+                )
+            )
         self.rows.setText("\n".join(lines))
-        self.export_button.setText(tr("导出列表"))
+        self.export_button.setText(QCoreApplication.translate("Maintenance", "导出列表"))
         self.export_button.setEnabled(n > 0)
 
     def clear(self) -> None:
@@ -188,9 +200,13 @@ class MaintenanceFolderScreen(TechnicianScreen):
         self.folder_chosen.emit(str(self.params.get("what", "bundle")), folder)
 
     def retranslate(self) -> None:
-        text = tr("没有找到U盘：请插入U盘后返回再进入，或导出到本机的导出文件夹")
+        text = QCoreApplication.translate(
+            "Maintenance", "没有找到U盘：请插入U盘后返回再进入，或导出到本机的导出文件夹"
+        )
         usb = [f for f in self.folders if not f.endswith("/exports")]
-        self.note.setText(tr("点选一个文件夹") if usb else text)
+        self.note.setText(
+            QCoreApplication.translate("Maintenance", "点选一个文件夹") if usb else text
+        )
 
     def clear(self) -> None:
         super().clear()
@@ -246,8 +262,8 @@ class MaintenanceConfirmScreen(TechnicianScreen):
 
     def retranslate(self) -> None:
         self.question.setText(tr(self.current().value))
-        self.yes.setText(tr("是"))
-        self.no.setText(tr("否"))
+        self.yes.setText(QCoreApplication.translate("Maintenance", "是"))
+        self.no.setText(QCoreApplication.translate("Maintenance", "否"))
 
 
 __all__ = [

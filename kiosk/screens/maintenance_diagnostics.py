@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.diagnostics import Check, CheckId, DiagnosticsReport, utc_now_iso
@@ -130,7 +130,9 @@ class MaintenanceDiagnosticsScreen(TechnicianScreen):
         self._show(check.id)
 
     def show_audit_problem(self, text: str) -> None:
-        self.audit_note.setText(tr("审计记录未写入：%1").replace("%1", text))
+        self.audit_note.setText(
+            QCoreApplication.translate("Maintenance", "审计记录未写入：%1").replace("%1", text)
+        )
 
     def report(self) -> DiagnosticsReport:
         ordered = tuple(self.checks[c] for c in CheckId if c in self.checks)
@@ -140,7 +142,7 @@ class MaintenanceDiagnosticsScreen(TechnicianScreen):
         check = self.checks.get(cid)
         state, text = self.states[cid], self.texts[cid]
         if check is None:
-            state.setText(tr("检查中"))
+            state.setText(QCoreApplication.translate("Maintenance", "检查中"))
             state.setStyleSheet(state.styleSheet().split("color:")[0])
             text.setText("")
             return
@@ -153,9 +155,9 @@ class MaintenanceDiagnosticsScreen(TechnicianScreen):
         for cid in CheckId:
             self.titles[cid].setText(tr(CHECK_TITLES[cid]))
             self._show(cid)
-        self.refresh_button.setText(tr("重新检查"))
-        self.actions_button.setText(tr("维护操作"))
-        self.leave_button.setText(tr("退出维护"))
+        self.refresh_button.setText(QCoreApplication.translate("Maintenance", "重新检查"))
+        self.actions_button.setText(QCoreApplication.translate("Maintenance", "维护操作"))
+        self.leave_button.setText(QCoreApplication.translate("Maintenance", "退出维护"))
 
     def clear(self) -> None:
         super().clear()

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from drivers.card.api import CardData, CardReader
 from kiosk.core.diagnostics import Check, CheckId, State, probe_card_reader, probe_fingerprint
@@ -31,7 +31,7 @@ from kiosk.core.technician import (
     TechnicianGate,
 )
 from kiosk.screens.base import Screen
-from kiosk.screens.maintenance import MAINTENANCE_PREFIX, MaintenanceEntryScreen, tr
+from kiosk.screens.maintenance import MAINTENANCE_PREFIX, MaintenanceEntryScreen
 from kiosk.screens.maintenance_actions import (
     ActionId,
     MaintenanceActionsScreen,
@@ -131,9 +131,7 @@ class MaintenanceFlow(QObject):
         self._method = method
         self._pin_since = self._monotonic()
         self.app.navigator.go("maintenance", {"method": method})
-        left = self.gate.lockout.remaining()
-        if left > 0:
-            self.entry.show_locked(left)
+        self._show_lock()
         self.timer.start()
 
     def _pin_entered(self, pin: str) -> None:
@@ -187,11 +185,15 @@ class MaintenanceFlow(QObject):
                 self._abandon_entry()
                 return
             else:
-                left = self.gate.lockout.remaining()
-                if left > 0:
-                    self.entry.show_locked(left)
+                self._show_lock()
                 return
         self.timer.stop()
+
+    def _show_lock(self) -> None:
+        """Count a lock down on the keypad screen; unlock the keypad when it is over."""
+        left = self.gate.lockout.remaining()
+        if left > 0 or (not self.entry.keypad.isEnabled() and not self.entry.checking):
+            self.entry.show_locked(left)
 
     def _abandon_entry(self) -> None:
         self._method = None
@@ -220,6 +222,8 @@ class MaintenanceFlow(QObject):
 
     def end_for_shutdown(self) -> None:
         """The application quits (restart, desktop, SIGTERM): the stay is audited as ended."""
+        self.timer.stop()
+        self._method = None
         if self.session is not None:
             technician = self.session.technician
             self.session = None
@@ -257,13 +261,22 @@ class MaintenanceFlow(QObject):
         return current.name if current is not None else None
 
     def _show_test_card(self, card: CardData) -> None:
-        detail = (
-            f"{tr('卡号')} {mask_card_number(card.card_number)} · "
-            f"{tr('身份证号')} {mask_person_id(card.person_id)} · "
-            f"{tr('姓名')} {mask_name(card.name)} · "
-            f"{tr('有效期至')} {card.expiry_date.isoformat()}"
+        labels = (
+            QCoreApplication.translate("Maintenance", "卡号"),
+            QCoreApplication.translate("Maintenance", "身份证号"),
+            QCoreApplication.translate("Maintenance", "姓名"),
+            QCoreApplication.translate("Maintenance", "有效期至"),
         )
-        self.actions.show_result(True, tr("读卡正常"), detail)
+        values = (
+            mask_card_number(card.card_number),
+            mask_person_id(card.person_id),
+            mask_name(card.name),
+            card.expiry_date.isoformat(),
+        )
+        detail = " · ".join(f"{k} {v}" for k, v in zip(labels, values, strict=True))
+        self.actions.show_result(
+            True, QCoreApplication.translate("Maintenance", "读卡正常"), detail
+        )
         self.service.audit(
             MaintenanceAction.TEST_CARD_READ, f"ok card={mask_card_number(card.card_number)}"
         )
@@ -271,7 +284,7 @@ class MaintenanceFlow(QObject):
     def card_error(self, code: str) -> bool:
         if not self.active:
             return False
-        self.actions.show_result(False, tr("读卡失败"), code)
+        self.actions.show_result(False, QCoreApplication.translate("Maintenance", "读卡失败"), code)
         self.service.audit(MaintenanceAction.TEST_CARD_READ, f"failed code={code}")
         return True
 
@@ -309,7 +322,11 @@ class MaintenanceFlow(QObject):
         if self.active and self.app.navigator.current is self.actions and snapshot.report:
             r = snapshot.report
             ok = r.ok
-            headline = tr("同步完成") if ok else tr("同步未完成（数据都还在本机）")
+            headline = (
+                QCoreApplication.translate("Maintenance", "同步完成")
+                if ok
+                else QCoreApplication.translate("Maintenance", "同步未完成（数据都还在本机）")
+            )
             pulled = ", ".join(f"{k} {v}" for k, v in r.pulled.items())
             detail = f"pushed {r.pushed} (accepted {r.accepted}, rejected {r.rejected}) · {pulled}"
             if r.errors:
@@ -323,11 +340,11 @@ class MaintenanceFlow(QObject):
         a = self.actions
         if action is ActionId.TEST_CARD:
             self._awaiting_card = True
-            a.show_result(None, tr("请插入任意一张卡"))
+            a.show_result(None, QCoreApplication.translate("Maintenance", "请插入任意一张卡"))
             if self.app.card.card_present:
                 self.app.card.request_read()
         elif action is ActionId.TEST_FINGER:
-            a.show_result(None, tr("请把手指放在指纹仪上"))
+            a.show_result(None, QCoreApplication.translate("Maintenance", "请把手指放在指纹仪上"))
             sensor_worker = fingerprint_worker(self.app)
             if sensor_worker is None:
                 self.service.test_capture()
@@ -342,18 +359,25 @@ class MaintenanceFlow(QObject):
                     ),
                 )
         elif action is ActionId.TEST_PRINT:
-            a.show_result(None, tr("正在打印测试页…"))
+            a.show_result(None, QCoreApplication.translate("Maintenance", "正在打印测试页…"))
             self.service.print_test_page()
         elif action is ActionId.SYNC_NOW:
             started = self.app.sync_service.sync_now()
             if started:
-                a.show_result(None, tr("正在同步…"))
+                a.show_result(None, QCoreApplication.translate("Maintenance", "正在同步…"))
             else:
-                a.show_result(False, tr("同步服务未运行"), self.app.sync_service.error[:200])
+                a.show_result(
+                    False,
+                    QCoreApplication.translate("Maintenance", "同步服务未运行"),
+                    self.app.sync_service.error[:200],
+                )
             self.service.audit(MaintenanceAction.SYNC_NOW, f"started={started}")
         elif action is ActionId.REPULL:
             started = self.app.sync_service.repull_feeds()
-            a.show_result(None if started else False, tr("正在重新下载全部数据…"))
+            a.show_result(
+                None if started else False,
+                QCoreApplication.translate("Maintenance", "正在重新下载全部数据…"),
+            )
             self.service.audit(MaintenanceAction.REPULL_FEEDS, f"started={started}")
         elif action is ActionId.REJECTED:
             self.rejected.show_entries([])
@@ -384,7 +408,9 @@ class MaintenanceFlow(QObject):
     def _export(self, what: str, folder: str) -> None:
         self.touched()
         self.app.navigator.go("maintenance_actions")
-        self.actions.show_result(None, tr("正在导出…"), folder)
+        self.actions.show_result(
+            None, QCoreApplication.translate("Maintenance", "正在导出…"), folder
+        )
         if what == "rejected":
             self.service.export_rejected(folder)
         else:
@@ -392,16 +418,20 @@ class MaintenanceFlow(QObject):
 
     def _action_done(self, result: ActionResult) -> None:
         headline = {
-            MaintenanceAction.TEST_FINGERPRINT: tr("指纹测试"),
-            MaintenanceAction.TEST_PRINT: tr("测试页已送出"),
-            MaintenanceAction.EXPORT_BUNDLE: tr("诊断包"),
-            MaintenanceAction.EXPORT_REJECTED: tr("被拒交易列表"),
+            MaintenanceAction.TEST_FINGERPRINT: QCoreApplication.translate(
+                "Maintenance", "指纹测试"
+            ),
+            MaintenanceAction.TEST_PRINT: QCoreApplication.translate("Maintenance", "测试页已送出"),
+            MaintenanceAction.EXPORT_BUNDLE: QCoreApplication.translate("Maintenance", "诊断包"),
+            MaintenanceAction.EXPORT_REJECTED: QCoreApplication.translate(
+                "Maintenance", "被拒交易列表"
+            ),
         }.get(result.action, result.action.value)
         detail = result.message
         if result.action is MaintenanceAction.TEST_FINGERPRINT and result.ok:
-            detail = tr("图像质量：好 · 比对分数 %1").replace(
-                "%1", str(result.details.get("score"))
-            )
+            detail = QCoreApplication.translate(
+                "Maintenance", "图像质量：好 · 比对分数 %1"
+            ).replace("%1", str(result.details.get("score")))
         self.actions.show_result(result.ok, headline, detail)
         if result.action is MaintenanceAction.TEST_PRINT and result.ok:
             self.app.navigator.go("maintenance_confirm", {"question": Question.TEST_PAGE_OK})
@@ -416,7 +446,15 @@ class MaintenanceFlow(QObject):
                 MaintenanceAction.TEST_PRINT, f"ok=True confirmed={'yes' if yes else 'no'}"
             )
             nav.go("maintenance_actions")
-            self.actions.show_result(yes, tr("测试页") + (tr("正常") if yes else tr("有问题")))
+            self.actions.show_result(
+                yes,
+                QCoreApplication.translate("Maintenance", "测试页")
+                + (
+                    QCoreApplication.translate("Maintenance", "正常")
+                    if yes
+                    else QCoreApplication.translate("Maintenance", "有问题")
+                ),
+            )
         elif not yes:
             nav.go("maintenance_actions")
         elif question is Question.RESTART:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from kiosk.screens.base import Screen
@@ -31,6 +31,17 @@ class Navigator(QStackedWidget):
         super().__init__(parent)
         self._screens: dict[str, Screen] = {}
         self._history: list[str] = []
+
+    # A QStackedWidget asks for the largest minimum of all its pages, so one screen that is too
+    # wide would widen the window for every screen. Only the screen on show counts; a screen that
+    # does not fit is then clipped where it is, and the layout test names it.
+    def sizeHint(self) -> QSize:
+        widget = self.currentWidget()
+        return widget.sizeHint() if widget is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        widget = self.currentWidget()
+        return widget.minimumSizeHint() if widget is not None else super().minimumSizeHint()
 
     def register(self, screen: Screen) -> None:
         if screen.name in self._screens:
@@ -73,6 +84,7 @@ class Navigator(QStackedWidget):
             self._history.append(previous.name)
         target.enter(params or {})
         self.setCurrentWidget(target)
+        self.updateGeometry()
         log.info("screen %s", name, extra={"event": "screen"})
         self.changed.emit(target)
         return target
@@ -85,6 +97,7 @@ class Navigator(QStackedWidget):
         target = self.get(name)
         target.enter(target.params)
         self.setCurrentWidget(target)
+        self.updateGeometry()
         self.changed.emit(target)
         return target
 

@@ -22,10 +22,6 @@ from offline_cache.models import Notice
 TITLE_LINE_FACTOR = 1.4  # a title line (48 px) is taller than a body line (36 px)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Notices", text)
-
-
 class ListState(enum.Enum):
     LOADING = "loading"
     SHOWN = "shown"
@@ -48,7 +44,7 @@ class NoticesScreen(Screen):
         self.per_page = items_per_page(list_area_height(theme), theme.px(CARD_H), theme.gap)
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m * 2, m // 2, m * 2, m // 2)
+        layout.setContentsMargins(m, m // 2, m, m // 2)
         layout.setSpacing(theme.gap)
         self.cards: list[CardButton] = []
         for slot in range(self.per_page):
@@ -129,7 +125,9 @@ class NoticesScreen(Screen):
             if slot < len(page.items):
                 notice = page.items[slot]
                 published = day(aware(notice.published_at).date())
-                card.set_texts(notice.title, tr("发布日期：") + published)
+                card.set_texts(
+                    notice.title, QCoreApplication.translate("Notices", "发布日期：") + published
+                )
                 card.show()
             else:
                 card.hide()
@@ -156,7 +154,7 @@ class NoticeDetailScreen(Screen):
         self.page = 0
         layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m * 2, m // 2, m * 2, m // 2)
+        layout.setContentsMargins(m, m // 2, m, m // 2)
         layout.setSpacing(theme.gap)
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -206,7 +204,7 @@ class NoticeDetailScreen(Screen):
         return [*said, Dynamic(page)]
 
     def retranslate(self) -> None:
-        self.done_button.setText(tr("看完了"))
+        self.done_button.setText(QCoreApplication.translate("Notices", "看完了"))
         pages = self.pages()
         self.page = min(self.page, len(pages) - 1)
         self.pager.set_page(self.page, len(pages))

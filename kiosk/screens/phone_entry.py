@@ -13,16 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.core.listings import PHONE_LENGTH, PhoneProblem, phone_problem
+from kiosk.core.listings import PHONE_LENGTH, PhoneProblem, group_phone, phone_problem
 from kiosk.screens.base import Screen, ScreenContext
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.keypad import EntryMode, Keypad
-from kiosk.widgets.paging import ElidedLabel
 from kiosk.widgets.status_banner import StatusBanner
-from kiosk.widgets.theme import Status
+from kiosk.widgets.theme import KEYPAD_DIGIT_PX, Status
 from offline_cache.models import Job
 
 PROBLEM_PROMPTS = {
@@ -45,21 +44,37 @@ class PhoneEntryScreen(Screen):
         self.job: Job | None = None
         self.problem: PhoneProblem | None = None
         self.sending = False
-        layout = QVBoxLayout(self)
         m = theme.margin
-        layout.setContentsMargins(m * 2, 0, m * 2, m // 2)
-        layout.setSpacing(theme.px(8))
-        self.job_line = ElidedLabel(self)
+        # landscape: what the number is for beside the keypad; portrait: above it
+        layout: QBoxLayout = QVBoxLayout(self) if theme.portrait else QHBoxLayout(self)
+        layout.setContentsMargins(m * 2, 0, m * 2, m // 4)
+        layout.setSpacing(theme.gap * 2)
+        side = QVBoxLayout()
+        side.setSpacing(theme.gap)
+        self.job_line = QLabel(self)
         self.job_line.setProperty("role", "secondary")
+        self.job_line.setWordWrap(True)
         self.job_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner = StatusBanner(self)
+        self.banner.setStyleSheet(f"font-size: {theme.primary_px}px;")
         self.keypad = Keypad(theme, EntryMode.PHONE, PHONE_LENGTH, self)
         self.keypad.setMaximumWidth(theme.px(KEYPAD_MAX_W))
         self.keypad.changed.connect(self._changed)
         self.keypad.confirm_key.clicked.connect(self._confirm)
-        layout.addWidget(self.job_line)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.keypad, 1, Qt.AlignmentFlag.AlignHCenter)
+        # the number is shown beside the keys (landscape) instead of above them: at 1280×1024 the
+        # keypad with its own display line would not fit under the instruction
+        self.keypad.display.hide()
+        self.number = QLabel(self)
+        self.number.setObjectName("KeypadDisplay")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setStyleSheet(f"font-size: {theme.px(KEYPAD_DIGIT_PX)}px; font-weight: bold;")
+        side.addStretch(1)
+        side.addWidget(self.job_line)
+        side.addWidget(self.number)
+        side.addWidget(self.banner)
+        side.addStretch(1)
+        layout.addLayout(side, 1)
+        layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self._changed(self.keypad.value)
 
     def enter(self, params: dict[str, Any]) -> None:
@@ -82,6 +97,7 @@ class PhoneEntryScreen(Screen):
         return [self._prompt()]
 
     def _changed(self, _value: str) -> None:
+        self.number.setText(group_phone(_value) or "_" * 3)
         # the keypad greys 确定 until 11 digits; here it stays pressable so that a short number
         # is explained in words instead of ignored
         self.keypad.confirm_key.setEnabled(not self.sending)
@@ -113,7 +129,7 @@ class PhoneEntryScreen(Screen):
         self.keypad.retranslate()
         self.banner.retranslate()
         label = QCoreApplication.translate("PhoneEntry", "岗位")
-        self.job_line.set_full_text(f"{label}：{self.job.title}" if self.job else "")
+        self.job_line.setText(f"{label}：\n{self.job.title}" if self.job else "")
 
     def clear(self) -> None:
         super().clear()
@@ -123,4 +139,4 @@ class PhoneEntryScreen(Screen):
         self.keypad.clear()
         self.keypad.setEnabled(True)
         self.banner.clear_status()
-        self.job_line.set_full_text("")
+        self.job_line.setText("")

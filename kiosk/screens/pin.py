@@ -47,10 +47,6 @@ def where_to_go(ctx: ScreenContext) -> str:
     )
 
 
-def tries_text(tries: int) -> str:
-    return QCoreApplication.translate("Keypad", "还可以再试 %n 次", "", tries)
-
-
 class PinState(enum.Enum):
     ENTRY = "entry"
     CHECKING = "checking"
@@ -61,9 +57,11 @@ class PinState(enum.Enum):
 class PinScreen(Screen):
     name = "pin"
     prompt_id = "pin"
-    bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
+    # no 返回: behind this screen is "insert your card", with the card already in
+    bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
     pin_entered = Signal(str)  # six digits, for the card's VERIFY (never logged)
+    finished = Signal()  # 返回首页 after a blocked PIN: the session ends (card reminder)
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -86,7 +84,7 @@ class PinScreen(Screen):
         self.where.setStyleSheet(f"font-size: {theme.primary_px}px;")
         self.home_button = BigButton(theme, "primary", self.blocked)
         self.home_button.setMinimumWidth(theme.px(420))
-        self.home_button.clicked.connect(lambda: self.navigate.emit("home", {}))
+        self.home_button.clicked.connect(self.finished)
         blocked_layout.addWidget(self.banner)
         blocked_layout.addWidget(self.picture, 1)
         blocked_layout.addWidget(self.where)
@@ -134,7 +132,7 @@ class PinScreen(Screen):
     def utterances(self) -> list[Utterance]:
         said: list[Utterance] = [self._prompt()]
         if self.state is PinState.WRONG and self.tries_left is not None:
-            said.append(Dynamic(tries_text(self.tries_left)))
+            said.append(Dynamic(self.keypad.tries_label.text()))  # "还可以再试 2 次"
         if self.state is PinState.BLOCKED:
             said.append(Dynamic(where_to_go(self.ctx)))
         return said

@@ -41,7 +41,7 @@ class PrintingScreen(Screen):
     prompt_id = "printing"
     bar_buttons = frozenset({BarButton.REPEAT})
 
-    finished = Signal()  # the resident took the document (or the time passed)
+    finished = Signal()  # document taken (or the time passed), or 返回首页: the session ends
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -120,7 +120,7 @@ class PrintingScreen(Screen):
         elif self.failure is not None and self.failure.button == "help":
             self.navigate.emit("help", {})
         else:
-            self.navigate.emit("home", {})
+            self.finished.emit()
 
     # --- frame --------------------------------------------------------------------------------
     def steps(self) -> tuple[list[str], int] | None:
@@ -163,7 +163,9 @@ class PrintingScreen(Screen):
             )
         elif self.state is PrintState.DONE:
             self.detail.setText(
-                QCoreApplication.translate("PrintingScreen", "共 %n 页", "", self.pages)
+                QCoreApplication.translate("PrintingScreen", "共 %1 页").replace(
+                    "%1", str(self.pages)
+                )
                 if self.pages
                 else ""
             )

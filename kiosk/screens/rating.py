@@ -135,7 +135,7 @@ class RatingScreen(Screen):
         grid.setSpacing(theme.gap)
         columns = 1 if theme.portrait else (5 if theme.width >= WIDE_SCREEN_W else 3)
         self.buttons: dict[int, FaceButton] = {}
-        for index, score in enumerate(sorted(SCORE_WORDS, reverse=True)):  # 很满意 first
+        for index, score in enumerate(sorted(SCORE_WORDS)):  # 很不满意 … 很满意, as on paper forms
             button = FaceButton(theme, score, columns == 1, self.faces)
             button.clicked.connect(lambda _c=False, s=score: self._rate(s))
             grid.addWidget(button, index // columns, index % columns)
@@ -184,7 +184,11 @@ class RatingScreen(Screen):
             self.banner.show_status(Status.SUCCESS, tr(SCORE_WORDS[self.score or 3]))
         else:
             self.banner.clear_status()
-        self.skip.setText(tr("返回首页") if thanked else tr("不评价，回首页"))
+        self.skip.setText(
+            QCoreApplication.translate("Rating", "返回首页")
+            if thanked
+            else QCoreApplication.translate("Rating", "不评价，回首页")
+        )
 
     def clear(self) -> None:
         super().clear()

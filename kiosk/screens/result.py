@@ -3,8 +3,8 @@ counter and a 求助 button (a fingerprint is never the only way), or a plain an
 nothing to certify (not in the cache, suspended/stopped benefits explained, no enrolled finger,
 sensor out of order).
 
-On success it OFFERS a printed receipt: 打印回执 emits `receipt_requested(ReceiptRequest)`; the button
-is shown only when the printing flow is registered (screen "printing").
+On success it OFFERS a printed receipt: 打印回执 emits `receipt_requested(ReceiptRequest)`; the
+button is shown only when the printing flow is registered (screen "printing").
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def explained_prompts(explained: list[BenefitStatus]) -> list[str]:
 
 class ResultScreen(Screen):
     name = "result"
-    bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT})
+    bar_buttons = frozenset({BarButton.REPEAT})  # its own 返回首页 / 求助 buttons
 
     receipt_requested = Signal(object)  # ReceiptRequest
     done = Signal()  # 返回首页: the session ends
@@ -82,7 +82,8 @@ class ResultScreen(Screen):
         self.help_button = BigButton(ctx.theme, "primary", self)
         self.home_button = BigButton(ctx.theme, "secondary", self)
         for b in (self.print_button, self.help_button, self.home_button):
-            b.setMinimumWidth(ctx.theme.px(360))
+            b.setMinimumWidth(ctx.theme.px(320))
+            b.hide()  # at most two show at once (see retranslate)
             row.addWidget(b)
         self.print_button.clicked.connect(self._print_clicked)
         self.help_button.clicked.connect(lambda: self.navigate.emit("help", {}))
@@ -153,6 +154,7 @@ class ResultScreen(Screen):
         self.help_button.setText(QCoreApplication.translate("Certification", "求助"))
         self.help_button.setVisible(self.kind.value.help_button)
         self.home_button.setText(QCoreApplication.translate("Certification", "返回首页"))
+        self.home_button.show()
 
     def _print_clicked(self) -> None:
         if self.result is not None and self.ctx.session.card is not None:

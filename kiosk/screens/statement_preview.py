@@ -21,6 +21,7 @@ from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
 
+SIDE_MARGIN_SHARE = 0.08  # the page's white side margins are cut off: the text comes out larger
 SCROLL_SHARE = 0.6  # 往下看 moves by this share of the visible height
 SIDE_COLUMN_W = 400  # px at scale 1: page count and buttons beside the page (landscape)
 BORDER_PX = 3
@@ -44,14 +45,11 @@ class PagePreview(QWidget):
     def clear(self) -> None:
         self.set_image(QImage())
 
-    def _scale(self) -> float:
-        return self.width() / self.image.width() if not self.image.isNull() else 1.0
+    def _source_width(self) -> float:
+        return self.image.width() * (1 - 2 * SIDE_MARGIN_SHARE)
 
-    def visible_share(self) -> float:
-        """The share of the page's height that fits in the widget."""
-        if self.image.isNull():
-            return 1.0
-        return min(1.0, self.height() / (self.image.height() * self._scale()))
+    def _scale(self) -> float:
+        return self.width() / self._source_width() if not self.image.isNull() else 1.0
 
     def max_offset(self) -> float:
         if self.image.isNull():
@@ -76,7 +74,8 @@ class PagePreview(QWidget):
         if not self.image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             scale = self._scale()
-            source = QRectF(0, self.offset, self.image.width(), self.height() / scale)
+            left = self.image.width() * SIDE_MARGIN_SHARE
+            source = QRectF(left, self.offset, self._source_width(), self.height() / scale)
             painter.drawImage(QRectF(self.rect()), self.image, source)
         painter.setPen(QPen(QColor("#3D3D3D"), BORDER_PX))
         painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
@@ -86,7 +85,8 @@ class PagePreview(QWidget):
 class StatementPreviewScreen(Screen):
     name = "statement_preview"
     prompt_id = "statement_preview"
-    bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
+    # no 返回: the PIN is verified; 首页 ends the session
+    bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
     print_requested = Signal()
 
@@ -180,7 +180,9 @@ class StatementPreviewScreen(Screen):
         return ["statement_preview", Dynamic(self.pages_text())]
 
     def pages_text(self) -> str:
-        return QCoreApplication.translate("StatementPreview", "共 %n 页", "", self.pages)
+        return QCoreApplication.translate("StatementPreview", "共 %1 页").replace(
+            "%1", str(self.pages)
+        )
 
     # --- life cycle ---------------------------------------------------------------------------
     def enter(self, params: dict[str, Any]) -> None:

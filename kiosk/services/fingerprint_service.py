@@ -4,7 +4,8 @@
 the thread that opened it) and its own `Store` connection (the store is one-connection-per-thread;
 WAL lets the sync thread write meanwhile). It answers two queued requests:
 
-- `lookup(person_id)`: the resident from the cache -> a `CertificationPlan` (kiosk.core.certification);
+- `lookup(person_id)`: the resident from the cache -> a `CertificationPlan`
+  (kiosk.core.certification);
 - `verify(person_id, benefit, fingers)`: for each enrolled finger in roster order, up to
   `[devices] fingerprint_attempts` attempts: wait for a finger, capture and compare 1:1 with that
   finger's template; a poor image is guidance and costs an attempt; between attempts the finger is
@@ -18,6 +19,7 @@ GUI-side facade.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -256,10 +258,8 @@ class FingerprintWorker(QObject):
 
     def _drop_sensor(self) -> None:
         if self._sensor is not None:
-            try:
+            with contextlib.suppress(DeviceError):
                 self._sensor.close()
-            except DeviceError:
-                pass
             self._sensor = None
 
 
@@ -339,9 +339,7 @@ class FingerprintService(QObject):
         self._cancel.set()  # never two verifications: a previous one stops
         self._cancel = threading.Event()
         self.busy = True
-        self._verify_requested.emit(
-            self._request, person_id, benefit, list(fingers), self._cancel
-        )
+        self._verify_requested.emit(self._request, person_id, benefit, list(fingers), self._cancel)
 
     def cancel(self) -> None:
         """The resident left: end the wait on the sensor; later answers are dropped."""

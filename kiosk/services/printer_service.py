@@ -213,11 +213,13 @@ class PrinterWorker(QObject):
         self.printing.emit(request_id)
         code: str | None = None
         detail = ""
+        job_id: int | None = None
         try:
             result = self._printer_().print_pdf(
                 prepared.path, TITLES[prepared.document], self._timeout
             )
             pages = result.pages or prepared.rendered.pages
+            job_id = result.job_id
         except PrinterError as e:
             code, detail, pages = e.code, e.detail, prepared.rendered.pages
         except Exception as e:  # pycups or the filesystem: still recorded, still told
@@ -232,10 +234,11 @@ class PrinterWorker(QObject):
             pages=max(1, pages),
             printed=code is None,
             printer_error=code,
+            job_id=job_id,
         )
         self._record(outcome)
         if code is None:
-            log.info("%s printed (%d pages)", prepared.document.value, outcome.pages)
+            log.info("%s printed: job %s, %d pages", prepared.document.value, job_id, outcome.pages)
             self.completed.emit(request_id, outcome)
         else:
             log.warning("%s not printed: %s (%s)", prepared.document.value, code, detail)

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.theme import BODY_PX, BOTTOMBAR_H, INSTRUCTION_PX, TARGET_MIN_H, TOPBAR_H, Theme
 
-PAGER_BUTTON_W = 300
-# Room kept for the instruction line (two lines when it wraps) and a heading above the text.
-_INSTRUCTION_LINES = 2
-_HEADING_H = 72
+PAGER_BUTTON_W = 200
+# Room kept for the instruction line and a heading above the text.
+_INSTRUCTION_LINES = 1  # the text screens' instructions are short ("这是通知全文")
+_HEADING_H = 0  # a title shares the first page: callers give it fewer lines
 _LINE_HEIGHT = 1.5
 # Estimates are kept on the safe side: a page is better a little short than clipped.
 _WIDTH_SAFETY = 0.85
@@ -100,7 +100,7 @@ class Pager(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.margin, 0, theme.margin, 0)
+        layout.setContentsMargins(0, 0, 0, 0)  # the screen's own margins suffice
         layout.setSpacing(theme.gap)
         self.previous_button = BigButton(theme, "secondary", self)
         self.next_button = BigButton(theme, "secondary", self)
@@ -123,8 +123,9 @@ class Pager(QWidget):
         self.retranslate()
 
     def add_action(self, button: BigButton) -> None:
-        """Put an action (我有意向, 看完了) between the page buttons, under the page words."""
-        self._layout.insertWidget(2, button, 1)
+        """Put an action (我有意向, 看完了) between the page words and 下一页; it takes the room."""
+        self._layout.setStretchFactor(self.position, 0)
+        self._layout.insertWidget(self._layout.indexOf(self.next_button), button, 1)
 
     def set_page(self, index: int, count: int) -> None:
         self._index, self._count = index, count

@@ -1,5 +1,5 @@
-"""The certification flow in pytest-qt, from a card in the simulated reader to the transaction in the
-real Store: pass, fail on every finger, poor image, walk-away, explanations, repeat, choice."""
+"""The certification flow in pytest-qt, from a card in the simulated reader to the transaction in
+the real Store: pass, fail on every finger, poor image, walk-away, explanations, repeat, choice."""
 
 from __future__ import annotations
 
@@ -76,7 +76,9 @@ def test_card_on_home_with_certification_due_passes_and_records(
     assert txs[0]["result"] == "passed" and txs[0]["attempts"] == 1
     assert txs[0]["finger"] == "right_index" and txs[0]["person_id"] == PERSON
     next_due = result.result.next_due
-    assert next_due is not None and next_due.year == person.benefits[0].certification.due_by.year + 1
+    assert (
+        next_due is not None and next_due.year == person.benefits[0].certification.due_by.year + 1
+    )
     written = f"下次请在{next_due.year}年{next_due.month}月{next_due.day}日前认证"
     assert written in result.detail.text()
     assert any("下次请在" in said for said in app.voice.history)
@@ -209,13 +211,13 @@ def test_two_benefits_due_offer_a_choice(make_kiosk_app, card_reader, fingerprin
     _screen_is(qtbot, app, "choose_benefit")
     choose = app.screen("choose_benefit")
     assert set(choose.buttons) == {"pension", "unemployment"}
-    assert "失业保险金" in choose.buttons["unemployment"].text()
+    assert "失业保险金" in choose.buttons["unemployment"].label_text()
     click(qtbot, choose.buttons["unemployment"])
     _place(qtbot, app, fingerprint_sensor, synthetic_template(PERSON, "right_index"))
     _screen_is(qtbot, app, "result")
     assert [t["benefit"] for t in certifications(app.config)] == ["unemployment"]
     app.end_session(_finished())
-    assert choose.plan is None and all(b.text() == "" for b in choose.buttons.values())
+    assert choose.plan is None and all(b.label_text() == "\n" for b in choose.buttons.values())
 
 
 def _finished():

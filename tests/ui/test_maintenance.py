@@ -289,6 +289,7 @@ def test_volume_restart_and_desktop_are_audited(qtbot: Any, tech_app: Any) -> No
     click(qtbot, app.screen("maintenance_confirm").yes)
     assert codes == [75]
     wait_audited(qtbot, app, "restart", "confirmed=yes")
+    app.navigator.go("maintenance_actions")  # (the real quit would have ended the process)
     click(qtbot, actions.buttons[ActionId.DESKTOP])
     click(qtbot, app.screen("maintenance_confirm").yes)
     assert codes == [75, 0]
@@ -303,3 +304,70 @@ def test_leaving_clears_screens_and_returns_to_residents(qtbot: Any, tech_app: A
     assert current_name(app) == "home" and not app.maintenance.active
     assert screen.checks == {}
     assert "reason=left" in wait_audited(qtbot, app, "left")["detail"]
+
+
+def test_rejected_list_is_masked_and_exported(qtbot: Any, tech_app: Any) -> None:
+    from offline_cache.outbox import Outcome, Result
+
+    app = tech_app()
+    person = SAMPLE_CARD.person_id
+    store = Store.open(app.config.database_path, app.config.read_template_key())
+    try:
+        tx = store.record("job_interest", {"job_id": "J-1", "phone": "13812345678"}, person)
+        store.settle([Result(tx, Outcome.REJECTED, f"job_closed for {person}")], {tx})
+    finally:
+        store.close()
+    enter(qtbot, app)
+    app.navigator.go("maintenance_actions")
+    click(qtbot, app.screen("maintenance_actions").buttons[ActionId.REJECTED])
+    rejected = app.screen("maintenance_rejected")
+    qtbot.waitUntil(lambda: len(rejected.entries) == 1, timeout=WAIT_MS)
+    shown = rejected.rows.text()
+    assert "job_closed" in shown and person not in shown and person[-4:] in shown
+    assert "13812345678" not in shown
+    click(qtbot, rejected.export_button)
+    folders = app.screen("maintenance_folder")
+    qtbot.waitUntil(lambda: bool(folders.buttons), timeout=WAIT_MS)
+    exports = str(app.config.paths.data_dir / "exports")
+    click(qtbot, folders.buttons[folders.folders.index(exports)])
+    wait_audited(qtbot, app, "export_rejected", "ok=True")
+    (exported,) = Path(exports).glob("kiosk-rejected-*.json")
+    data = json.loads(exported.read_text())
+    assert [e["id"] for e in data["rejected"]] == [tx]
+    assert person not in exported.read_text()
+
+
+def test_restart_code_is_the_one_main_re_executes_on() -> None:
+    from kiosk.main import EXIT_RESTART
+    from kiosk.screens.maintenance_flow import RESTART_EXIT_CODE
+
+    assert EXIT_RESTART == RESTART_EXIT_CODE == 75
+
+
+def test_removable_folders_lists_mounts_and_the_exports_folder(tmp_path: Path) -> None:
+    from kiosk.services.maintenance_service import removable_folders
+
+    media = tmp_path / "media"
+    (media / "kiosk" / "not-a-mount").mkdir(parents=True)
+    found = removable_folders(tmp_path / "data", (media, Path("/proc/does-not-exist")))
+    # plain folders are not offered (a stick not mounted would fill the root disk)
+    assert found == [tmp_path / "data" / "exports"]
+    assert (tmp_path / "data" / "exports").is_dir()
+
+
+def test_test_page_through_real_cupsd_and_printer_check(
+    qtbot: Any, tech_app: Any, cups_queue: Any, cups_pdf_output: Path
+) -> None:
+    queue = cups_queue("pdf")
+    before = set(cups_pdf_output.glob("*.pdf"))
+    app = tech_app(devices={"printer": "cups", "printer_name": queue})
+    enter(qtbot, app)
+    screen = app.screen("maintenance_diagnostics")
+    qtbot.waitUntil(lambda: CheckId.PRINTER in screen.checks, timeout=WAIT_MS)
+    assert screen.checks[CheckId.PRINTER].state is State.OK, screen.checks[CheckId.PRINTER]
+    app.navigator.go("maintenance_actions")
+    click(qtbot, app.screen("maintenance_actions").buttons[ActionId.TEST_PRINT])
+    qtbot.waitUntil(lambda: current_name(app) == "maintenance_confirm", timeout=60000)
+    qtbot.waitUntil(lambda: bool(set(cups_pdf_output.glob("*.pdf")) - before), timeout=60000)
+    click(qtbot, app.screen("maintenance_confirm").yes)
+    assert "confirmed=yes" in wait_audited(qtbot, app, "test_print")["detail"]

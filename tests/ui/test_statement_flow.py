@@ -4,88 +4,36 @@ in the real offline store, written before the resident is told."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from drivers.errors import PrinterJammed, PrinterOutOfPaper
-from drivers.printer.simulated import SimulatedPrinter
 from kiosk.core.samples import SAMPLE_CARD
-from kiosk.core.statement_samples import statement_resident
 from kiosk.screens.printing import PrintState
-from kiosk.screens.services import Service
-from offline_cache.store import Store
 from tests.ui.helpers import click, current_name
-
-PIN = "123456"
-WAIT_MS = 10_000
-
-
-def _store(app: Any) -> Store:
-    return Store.open(app.config.database_path, app.config.read_template_key())
-
-
-def _seed(app: Any, years: int = 3) -> None:
-    store = _store(app)
-    try:
-        store.upsert_resident(statement_resident(SAMPLE_CARD, years=years))
-    finally:
-        store.close()
-
-
-def _statement_prints(app: Any) -> list[tuple[str | None, dict[str, Any]]]:
-    """The statement_print transactions queued in the store, oldest first."""
-    store = _store(app)
-    try:
-        txs = [store.transaction(tx_id) for tx_id in store.transaction_ids()]
-    finally:
-        store.close()
-    found = [tx for tx in txs if tx is not None and tx.kind == "statement_print"]
-    return [(tx.person_id, json.loads(tx.body)["payload"]) for tx in sorted(found, key=lambda t: t.seq)]
-
-
-def _simulated_printer(app: Any) -> SimulatedPrinter:
-    """The worker's own printer object (opened in its thread on first use)."""
-    worker = app.statement.printer.worker
-    printer = worker._printer_()  # opening a SimulatedPrinter does no I/O
-    assert isinstance(printer, SimulatedPrinter)
-    return printer
-
-
-def _type_pin(qtbot: Any, app: Any, pin: str) -> None:
-    keypad = app.screen("pin").keypad
-    for digit in pin:
-        click(qtbot, keypad.keys[digit])
-    click(qtbot, keypad.confirm_key)
-
-
-def _to_pin(qtbot: Any, app: Any, card_reader: Any, **insert: Any) -> None:
-    click(qtbot, app.screen("home").tiles.tiles[Service.STATEMENT])
-    assert current_name(app) == "insert_card"
-    card_reader.insert(SAMPLE_CARD, **insert)
-    qtbot.waitUntil(lambda: current_name(app) == "pin", timeout=WAIT_MS)
-
-
-def _to_preview(qtbot: Any, app: Any, card_reader: Any) -> Any:
-    _to_pin(qtbot, app, card_reader)
-    _type_pin(qtbot, app, PIN)
-    preview = app.screen("statement_preview")
-    qtbot.waitUntil(lambda: current_name(app) == "statement_preview", timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: preview.ready, timeout=WAIT_MS)
-    return preview
+from tests.ui.statement_helpers import (
+    PIN,
+    WAIT_MS,
+    pdftotext,
+    seed,
+    simulated_printer,
+    statement_prints,
+    to_pin,
+    to_preview,
+    type_pin,
+)
 
 
 @pytest.fixture
 def app(make_kiosk_app: Any) -> Any:
     app = make_kiosk_app()
-    _seed(app)
+    seed(app)
     return app
 
 
 def test_tile_card_pin_preview_print_take_and_card_reminder(app, card_reader, qtbot):
-    preview = _to_preview(qtbot, app, card_reader)
+    preview = to_preview(qtbot, app, card_reader)
     assert preview.pages >= 1
     assert not preview.page.image.isNull() and preview.page.image.width() > 1000
     assert preview.pages_label.isVisible()
@@ -96,12 +44,12 @@ def test_tile_card_pin_preview_print_take_and_card_reminder(app, card_reader, qt
     assert app.voice.history[-1] == "take_statement"
 
     # recorded (before the screen was told), printed=true, with a code that verifies
-    [(person_id, payload)] = _statement_prints(app)
+    [(person_id, payload)] = statement_prints(app)
     assert person_id == SAMPLE_CARD.person_id
     assert payload["document"] == "contribution_statement"
     assert payload["printed"] is True and "printer_error" not in payload
     assert payload["pages"] == preview.pages
-    printed = _simulated_printer(app).printed
+    printed = simulated_printer(app).printed
     assert len(printed) == 1 and printed[0].read_bytes().startswith(b"%PDF")
     assert len(payload["verification_code"]) == 19
 
@@ -115,9 +63,9 @@ def test_tile_card_pin_preview_print_take_and_card_reminder(app, card_reader, qt
 
 
 def test_wrong_pin_shows_and_says_tries_left_then_right_pin(app, card_reader, qtbot):
-    _to_pin(qtbot, app, card_reader)
+    to_pin(qtbot, app, card_reader)
     pin = app.screen("pin")
-    _type_pin(qtbot, app, "000000")
+    type_pin(qtbot, app, "000000")
     qtbot.waitUntil(lambda: pin.tries_left == 2, timeout=WAIT_MS)
     assert pin.keypad.tries_label.isVisible()
     assert pin.keypad.tries_label.text() == "还可以再试 2 次"
@@ -125,19 +73,19 @@ def test_wrong_pin_shows_and_says_tries_left_then_right_pin(app, card_reader, qt
     assert pin.keypad.value == ""
     said = [u.text for u in pin.utterances() if hasattr(u, "text")]
     assert said == ["还可以再试 2 次"]
-    _type_pin(qtbot, app, PIN)
+    type_pin(qtbot, app, PIN)
     qtbot.waitUntil(lambda: current_name(app) == "statement_preview", timeout=WAIT_MS)
 
 
 def test_blocked_pin_sends_the_resident_to_the_counter(app, card_reader, qtbot):
-    _to_pin(qtbot, app, card_reader, pin_tries=1)
+    to_pin(qtbot, app, card_reader, pin_tries=1)
     pin = app.screen("pin")
-    _type_pin(qtbot, app, "000000")
+    type_pin(qtbot, app, "000000")
     qtbot.waitUntil(lambda: pin.blocked.isVisible(), timeout=WAIT_MS)
     assert app.frame.instruction.text() == "社保卡密码已被锁定"
     assert pin.where.text() == "请到镇便民服务中心1号窗口办理"
     assert not pin.keypad.isVisible()
-    assert _statement_prints(app) == []
+    assert statement_prints(app) == []
     click(qtbot, pin.home_button)
     qtbot.waitUntil(lambda: current_name(app) == "take_card", timeout=WAIT_MS)
 
@@ -145,15 +93,20 @@ def test_blocked_pin_sends_the_resident_to_the_counter(app, card_reader, qtbot):
 @pytest.mark.parametrize(
     ("error", "what", "todo", "code"),
     [
-        (PrinterOutOfPaper("media-empty"), "打印机没有纸了", "请找工作人员，或点求助", "out_of_paper"),
+        (
+            PrinterOutOfPaper("media-empty"),
+            "打印机没有纸了",
+            "请找工作人员，或点求助",
+            "out_of_paper",
+        ),
         (PrinterJammed("media-jam"), "打印机卡纸了", "请找工作人员，或点求助", "paper_jam"),
     ],
 )
 def test_printer_failure_is_told_and_recorded_not_printed(
     app, card_reader, qtbot, error, what, todo, code
 ):
-    preview = _to_preview(qtbot, app, card_reader)
-    _simulated_printer(app).fail_with = error
+    preview = to_preview(qtbot, app, card_reader)
+    simulated_printer(app).fail_with = error
     click(qtbot, preview.print_button)
     printing = app.screen("printing")
     qtbot.waitUntil(lambda: printing.state is PrintState.FAILED, timeout=WAIT_MS)
@@ -161,7 +114,7 @@ def test_printer_failure_is_told_and_recorded_not_printed(
     assert printing.detail.text() == todo
     assert printing.banner.text().startswith("✕")
     assert printing.button.text() == "求助"
-    [(person_id, payload)] = _statement_prints(app)
+    [(person_id, payload)] = statement_prints(app)
     assert person_id == SAMPLE_CARD.person_id
     assert payload["printed"] is False and payload["printer_error"] == code
     assert payload["pages"] == preview.pages
@@ -170,7 +123,7 @@ def test_printer_failure_is_told_and_recorded_not_printed(
 
 
 def test_card_removed_on_the_preview_clears_screen_and_memory(app, card_reader, qtbot):
-    preview = _to_preview(qtbot, app, card_reader)
+    preview = to_preview(qtbot, app, card_reader)
     worker = app.statement.printer.worker
     spool = app.config.paths.data_dir / "spool"
     assert worker.prepared_count == 1 and len(list(spool.glob("*.pdf"))) == 1
@@ -181,13 +134,13 @@ def test_card_removed_on_the_preview_clears_screen_and_memory(app, card_reader, 
     assert app.session.card is None
     qtbot.waitUntil(lambda: worker.prepared_count == 0, timeout=WAIT_MS)
     assert list(spool.glob("*.pdf")) == []
-    assert _statement_prints(app) == []  # nothing was printed, nothing claimed
+    assert statement_prints(app) == []  # nothing was printed, nothing claimed
 
 
 def test_resident_missing_from_the_copy_is_sent_to_the_counter(make_kiosk_app, card_reader, qtbot):
     app = make_kiosk_app()  # nothing seeded
-    _to_pin(qtbot, app, card_reader)
-    _type_pin(qtbot, app, PIN)
+    to_pin(qtbot, app, card_reader)
+    type_pin(qtbot, app, PIN)
     printing = app.screen("printing")
     qtbot.waitUntil(lambda: current_name(app) == "printing", timeout=WAIT_MS)
     assert printing.state is PrintState.FAILED
@@ -196,21 +149,11 @@ def test_resident_missing_from_the_copy_is_sent_to_the_counter(make_kiosk_app, c
 
 
 def test_the_printed_code_verifies_against_the_offline_data(app, card_reader, qtbot):
-    preview = _to_preview(qtbot, app, card_reader)
+    preview = to_preview(qtbot, app, card_reader)
     click(qtbot, preview.print_button)
     qtbot.waitUntil(lambda: app.screen("printing").state is PrintState.DONE, timeout=WAIT_MS)
-    [(_pid, payload)] = _statement_prints(app)
-    pdf = _simulated_printer(app).printed[0]
-    text = _pdftotext(pdf)
+    [(_pid, payload)] = statement_prints(app)
+    pdf = simulated_printer(app).printed[0]
+    text = pdftotext(pdf)
     assert payload["verification_code"] in text
     assert "离线数据" in text  # the offline note
-
-
-def _pdftotext(pdf: Path) -> str:
-    import subprocess
-
-    from tests.fixtures.common import require_tool
-
-    return subprocess.run(
-        [require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout

@@ -19,7 +19,9 @@ ACTIONS = st.sampled_from(["match", "wrong", "poor", "walk"])
 SESSION = st.lists(ACTIONS, min_size=1, max_size=8)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(sessions=st.lists(SESSION, min_size=1, max_size=4))
 def test_one_certification_per_completed_verification(kiosk_config, sessions):
     config = kiosk_config(devices={"fingerprint_attempts": 2})

@@ -42,10 +42,11 @@ def test_states_of_an_annual_pension():
 
 
 def test_states_of_monthly_unemployment():
-    assert benefit_status(_benefit("unemployment", due=date(2026, 11, 30)), NOW).state is DueState.DUE
     assert (
-        benefit_status(_benefit("unemployment", due=date(2026, 12, 31)), NOW).state
-        is DueState.DONE
+        benefit_status(_benefit("unemployment", due=date(2026, 11, 30)), NOW).state is DueState.DUE
+    )
+    assert (
+        benefit_status(_benefit("unemployment", due=date(2026, 12, 31)), NOW).state is DueState.DONE
     )  # the date already moved past this month: certified
 
 
@@ -77,10 +78,10 @@ def test_pressing_benefits_come_first_then_any_certifiable():
 
 
 def test_two_due_offer_a_choice_in_a_fixed_order():
-    plan = plan_for(
-        _resident(_benefit("unemployment", due=date(2026, 11, 30)), _benefit(due=date(2026, 12, 1))),
-        PID, NOW,
-    )  # fmt: skip
+    two = _resident(
+        _benefit("unemployment", due=date(2026, 11, 30)), _benefit(due=date(2026, 12, 1))
+    )
+    plan = plan_for(two, PID, NOW)
     assert plan.outcome is PlanOutcome.CHOOSE
     assert [c.kind for c in plan.candidates] == ["pension", "unemployment"]
 
@@ -94,4 +95,8 @@ def test_receipt_request_carries_the_result():
     result = VerificationResult(VerifyOutcome.PASSED, "pension", PID, "tx-1", 2, 150,
                                 "right_index", NOW, date(2027, 12, 31), False)  # fmt: skip
     receipt = receipt_for(result, "王秀英")
-    assert (receipt.result, receipt.next_due, receipt.tx_id) == ("passed", date(2027, 12, 31), "tx-1")
+    assert (receipt.result, receipt.next_due, receipt.tx_id) == (
+        "passed",
+        date(2027, 12, 31),
+        "tx-1",
+    )
