@@ -4,112 +4,112 @@
 <context>
     <name>Benefits</name>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="34" />
+        <location filename="../../kiosk/screens/benefits.py" line="34"/>
         <source>养老金</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="35" />
+        <location filename="../../kiosk/screens/benefits.py" line="35"/>
         <source>失业保险金</source>
         <translation>Unemployment benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="39" />
+        <location filename="../../kiosk/screens/benefits.py" line="39"/>
         <source>正常发放</source>
         <translation>Being paid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="40" />
+        <location filename="../../kiosk/screens/benefits.py" line="40"/>
         <source>暂停发放</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="41" />
+        <location filename="../../kiosk/screens/benefits.py" line="41"/>
         <source>已停发</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="42" />
+        <location filename="../../kiosk/screens/benefits.py" line="42"/>
         <source>请到窗口咨询</source>
         <translation>Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="45" />
+        <location filename="../../kiosk/screens/benefits.py" line="45"/>
         <source>职工养老保险</source>
         <translation>Employee pension</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="46" />
+        <location filename="../../kiosk/screens/benefits.py" line="46"/>
         <source>居民养老保险</source>
         <translation>Resident pension</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="47" />
+        <location filename="../../kiosk/screens/benefits.py" line="47"/>
         <source>医疗保险</source>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="48" />
+        <location filename="../../kiosk/screens/benefits.py" line="48"/>
         <source>失业保险</source>
         <translation>Unemployment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="49" />
+        <location filename="../../kiosk/screens/benefits.py" line="49"/>
         <source>工伤保险</source>
         <translation>Work injury</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="50" />
+        <location filename="../../kiosk/screens/benefits.py" line="50"/>
         <source>生育保险</source>
         <translation>Maternity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="196" />
+        <location filename="../../kiosk/screens/benefits.py" line="195"/>
         <source>看完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="230" />
+        <location filename="../../kiosk/screens/benefits.py" line="235"/>
         <source>每月金额</source>
         <translation>Each month</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="236" />
+        <location filename="../../kiosk/screens/benefits.py" line="241"/>
         <source>已发放到</source>
         <translation>Paid until</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="240" />
+        <location filename="../../kiosk/screens/benefits.py" line="245"/>
         <source>下次认证截止</source>
         <translation>Certify by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="249" />
+        <location filename="../../kiosk/screens/benefits.py" line="254"/>
         <source>缴费情况</source>
         <translation>Contributions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="253" />
+        <location filename="../../kiosk/screens/benefits.py" line="258"/>
         <source>险种</source>
         <translation>Insurance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="254" />
+        <location filename="../../kiosk/screens/benefits.py" line="259"/>
         <source>缴费年份</source>
         <translation>Years</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="255" />
+        <location filename="../../kiosk/screens/benefits.py" line="260"/>
         <source>累计月数</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="264" />
+        <location filename="../../kiosk/screens/benefits.py" line="269"/>
         <source>本机没有您的缴费记录</source>
         <translation>No contributions on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="267" />
+        <location filename="../../kiosk/screens/benefits.py" line="272"/>
         <source>个人账户余额</source>
         <translation>Account balance</translation>
     </message>
@@ -117,22 +117,22 @@
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="149" />
+        <location filename="../../kiosk/widgets/frame.py" line="149"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="150" />
+        <location filename="../../kiosk/widgets/frame.py" line="150"/>
         <source>首页</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="151" />
+        <location filename="../../kiosk/widgets/frame.py" line="151"/>
         <source>再听一遍</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="152" />
+        <location filename="../../kiosk/widgets/frame.py" line="152"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
@@ -140,72 +140,72 @@
 <context>
     <name>Certification</name>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="152" />
+        <location filename="../../kiosk/screens/result.py" line="152"/>
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="154" />
+        <location filename="../../kiosk/screens/result.py" line="154"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="156" />
+        <location filename="../../kiosk/screens/result.py" line="156"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="18" />
+        <location filename="../../kiosk/screens/certify_words.py" line="18"/>
         <source>养老金领取资格认证</source>
         <translation>Pension certification</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="20" />
+        <location filename="../../kiosk/screens/certify_words.py" line="20"/>
         <source>失业保险金领取资格认证</source>
         <translation>Unemployment benefit certification</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="31" />
+        <location filename="../../kiosk/screens/certify_words.py" line="31"/>
         <source>已过期，请尽快认证（应在%1前）</source>
         <translation>Overdue: please certify now (was due by %1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="34" />
+        <location filename="../../kiosk/screens/certify_words.py" line="34"/>
         <source>请在%1前认证</source>
         <translation>Please certify by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="36" />
+        <location filename="../../kiosk/screens/certify_words.py" line="36"/>
         <source>本期已认证，下次在%1前</source>
         <translation>Done for this period; next by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="38" />
+        <location filename="../../kiosk/screens/certify_words.py" line="38"/>
         <source>现在可以认证，%1前有效</source>
         <translation>You can certify now; due by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="43" />
+        <location filename="../../kiosk/screens/certify_words.py" line="43"/>
         <source>还可以再试%1次</source>
         <translation>%1 tries left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="53" />
+        <location filename="../../kiosk/screens/certify_words.py" line="53"/>
         <source>下次请在%1前认证</source>
         <translation>Next time, please certify by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="65" />
+        <location filename="../../kiosk/screens/certify_words.py" line="65"/>
         <source>插卡</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="66" />
+        <location filename="../../kiosk/screens/certify_words.py" line="66"/>
         <source>按指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="67" />
+        <location filename="../../kiosk/screens/certify_words.py" line="67"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -213,7 +213,7 @@
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../kiosk/widgets/countdown.py" line="97" />
+        <location filename="../../kiosk/widgets/countdown.py" line="97"/>
         <source>需要更多时间</source>
         <translation>More time, please</translation>
     </message>
@@ -221,12 +221,12 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../kiosk/screens/error.py" line="90" />
+        <location filename="../../kiosk/screens/error.py" line="90"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/error.py" line="92" />
+        <location filename="../../kiosk/screens/error.py" line="92"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>Greeting</name>
     <message>
-        <location filename="../../kiosk/screens/greeting.py" line="46" />
+        <location filename="../../kiosk/screens/greeting.py" line="46"/>
         <source>%1，您好</source>
         <translation>Hello, %1</translation>
     </message>
@@ -242,7 +242,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../kiosk/screens/help.py" line="15" />
+        <location filename="../../kiosk/screens/help.py" line="15"/>
         <source>也可以到%1办理</source>
         <translation>You can also go to %1</translation>
     </message>
@@ -250,28 +250,28 @@
 <context>
     <name>InsertCard</name>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="22" />
+        <location filename="../../kiosk/screens/insert_card.py" line="22"/>
         <source>读卡口在屏幕右下方</source>
         <translation>The card slot is below the screen, on the right</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="23" />
+        <location filename="../../kiosk/screens/insert_card.py" line="23"/>
         <source>读卡口在屏幕左下方</source>
         <translation>The card slot is below the screen, on the left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="24" />
-        <location filename="../../kiosk/screens/insert_card.py" line="25" />
+        <location filename="../../kiosk/screens/insert_card.py" line="24"/>
+        <location filename="../../kiosk/screens/insert_card.py" line="25"/>
         <source>读卡口在屏幕正下方</source>
         <translation>The card slot is just below the screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="26" />
+        <location filename="../../kiosk/screens/insert_card.py" line="26"/>
         <source>读卡口在屏幕右边</source>
         <translation>The card slot is to the right of the screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="27" />
+        <location filename="../../kiosk/screens/insert_card.py" line="27"/>
         <source>读卡口在屏幕左边</source>
         <translation>The card slot is to the left of the screen</translation>
     </message>
@@ -279,47 +279,47 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="227" />
+        <location filename="../../kiosk/screens/jobs.py" line="227"/>
         <source>工资</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="228" />
+        <location filename="../../kiosk/screens/jobs.py" line="228"/>
         <source>招聘人数</source>
         <translation>People wanted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="229" />
+        <location filename="../../kiosk/screens/jobs.py" line="229"/>
         <source>招聘单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="232" />
+        <location filename="../../kiosk/screens/jobs.py" line="232"/>
         <source>工作地点</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="233" />
+        <location filename="../../kiosk/screens/jobs.py" line="233"/>
         <source>报名截止</source>
         <translation>Apply by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="234" />
+        <location filename="../../kiosk/screens/jobs.py" line="234"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="261" />
+        <location filename="../../kiosk/screens/jobs.py" line="261"/>
         <source>我有意向</source>
-        <translation>I'm interested</translation>
+        <translation>I&apos;m interested</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="332" />
+        <location filename="../../kiosk/screens/jobs.py" line="332"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="337" />
+        <location filename="../../kiosk/screens/jobs.py" line="337"/>
         <source>完成</source>
         <translation>Finish</translation>
     </message>
@@ -327,12 +327,12 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/widgets/keypad.py" line="131" />
+        <location filename="../../kiosk/widgets/keypad.py" line="131"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/keypad.py" line="132" />
+        <location filename="../../kiosk/widgets/keypad.py" line="132"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -348,369 +348,369 @@
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="50" />
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="453" />
+        <location filename="../../kiosk/screens/maintenance.py" line="50"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="453"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="51" />
+        <location filename="../../kiosk/screens/maintenance.py" line="51"/>
         <source>注意</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="52" />
+        <location filename="../../kiosk/screens/maintenance.py" line="52"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="53" />
+        <location filename="../../kiosk/screens/maintenance.py" line="53"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="121" />
+        <location filename="../../kiosk/screens/maintenance.py" line="121"/>
         <source>技术维护：请输入维护密码</source>
         <translation>Maintenance: enter the technician PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="166" />
+        <location filename="../../kiosk/screens/maintenance.py" line="166"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="172" />
+        <location filename="../../kiosk/screens/maintenance.py" line="172"/>
         <source>密码不对，还可以再试 %1 次</source>
         <translation>Wrong PIN. %1 more tries</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="179" />
+        <location filename="../../kiosk/screens/maintenance.py" line="179"/>
         <source>本机没有设置维护密码：kiosk-admin technician set-pin</source>
         <translation>No technician PIN on this kiosk: kiosk-admin technician set-pin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="183" />
+        <location filename="../../kiosk/screens/maintenance.py" line="183"/>
         <source>维护密码文件无法读取：请查看日志</source>
         <translation>The PIN file cannot be read: see the log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="192" />
+        <location filename="../../kiosk/screens/maintenance.py" line="192"/>
         <source>错误次数过多，请 %1 秒后再试</source>
         <translation>Too many wrong PINs. Try again in %1 s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="31" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="31"/>
         <source>读卡测试</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="32" />
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="421" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="32"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="421"/>
         <source>指纹测试</source>
         <translation>Test finger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="33" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="33"/>
         <source>打印测试页</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="34" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="34"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="35" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="35"/>
         <source>重新下载数据</source>
         <translation>Re-pull feeds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="36" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="36"/>
         <source>被拒交易</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="37" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="37"/>
         <source>导出诊断包</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="38" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="38"/>
         <source>音量 −</source>
         <translation>Volume −</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="39" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="39"/>
         <source>音量 +</source>
         <translation>Volume +</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="40" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="40"/>
         <source>重启程序</source>
         <translation>Restart</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="41" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="41"/>
         <source>退出到桌面</source>
         <translation>To desktop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="42" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="42"/>
         <source>设备状态</source>
         <translation>Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="47" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="47"/>
         <source>技术维护：维护操作</source>
         <translation>Maintenance: actions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="84" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="84"/>
         <source>成功</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="87" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="87"/>
         <source>未成功</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="96" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="96"/>
         <source>音量：%1（默认值在每位居民离开后恢复）</source>
         <translation>Volume: %1 (back to the default after each resident)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="115" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="115"/>
         <source>技术维护：被平台拒绝的交易</source>
         <translation>Maintenance: transactions the platform rejected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="142" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="142"/>
         <source>共 %1 笔</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="151" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="151"/>
         <source>……其余 %1 笔见导出文件</source>
         <translation>… %1 more in the export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="156" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="156"/>
         <source>导出列表</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="170" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="170"/>
         <source>技术维护：选择导出到哪里</source>
         <translation>Maintenance: choose where to export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="203" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="203"/>
         <source>没有找到U盘：请插入U盘后返回再进入，或导出到本机的导出文件夹</source>
         <translation>No USB stick found: insert one, go back and come again, or export to the local exports folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="208" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="208"/>
         <source>点选一个文件夹</source>
         <translation>Touch a folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="221" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="221"/>
         <source>测试页打印得对吗？（中文、生僻字清楚，网格完整）</source>
         <translation>Did the test page print right? (Chinese and rare characters clear, grid complete)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="224" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="224"/>
         <source>现在重启程序吗？</source>
         <translation>Restart the application now?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="225" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="225"/>
         <source>退出自助服务程序，回到桌面吗？</source>
         <translation>Leave the kiosk application for the desktop?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="232" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="232"/>
         <source>技术维护：请确认</source>
         <translation>Maintenance: please confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="265" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="265"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="266" />
+        <location filename="../../kiosk/screens/maintenance_actions.py" line="266"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="30" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="30"/>
         <source>读卡器</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="31" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="31"/>
         <source>指纹仪</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="32" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="32"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="33" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="33"/>
         <source>县平台</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="34" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="34"/>
         <source>磁盘空间</source>
         <translation>Disk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="35" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="35"/>
         <source>软件版本</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="36" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="36"/>
         <source>最近错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="71" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="71"/>
         <source>技术维护：设备状态</source>
         <translation>Maintenance: diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="134" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="134"/>
         <source>审计记录未写入：%1</source>
         <translation>Audit entry not written: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="145" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="145"/>
         <source>检查中</source>
         <translation>checking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="158" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="158"/>
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="159" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="159"/>
         <source>维护操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="160" />
+        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="160"/>
         <source>退出维护</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="265" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="265"/>
         <source>卡号</source>
         <translation>card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="266" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="266"/>
         <source>身份证号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="267" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="267"/>
         <source>姓名</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="268" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="268"/>
         <source>有效期至</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="278" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="278"/>
         <source>读卡正常</source>
         <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="287" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="287"/>
         <source>读卡失败</source>
         <translation>Card read failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="326" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="326"/>
         <source>同步完成</source>
         <translation>Sync complete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="328" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="328"/>
         <source>同步未完成（数据都还在本机）</source>
         <translation>Sync incomplete (everything stays on this kiosk)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="343" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="343"/>
         <source>请插入任意一张卡</source>
         <translation>Insert any card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="347" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="347"/>
         <source>请把手指放在指纹仪上</source>
         <translation>Place a finger on the sensor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="362" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="362"/>
         <source>正在打印测试页…</source>
         <translation>Printing the test page…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="367" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="367"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="371" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="371"/>
         <source>同步服务未运行</source>
         <translation>Sync service not running</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="379" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="379"/>
         <source>正在重新下载全部数据…</source>
         <translation>Re-pulling every feed…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="412" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="412"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="424" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="424"/>
         <source>测试页已送出</source>
         <translation>Test page sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="425" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="425"/>
         <source>诊断包</source>
         <translation>Diagnostic bundle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="426" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="426"/>
         <source>被拒交易列表</source>
         <translation>Rejected list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="432" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="432"/>
         <source>图像质量：好 · 比对分数 %1</source>
         <translation>Image quality: good · score %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="451" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="451"/>
         <source>测试页</source>
         <translation>Test page: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="455" />
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="455"/>
         <source>有问题</source>
         <translation>not right</translation>
     </message>
@@ -718,12 +718,12 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../kiosk/screens/notices.py" line="129" />
+        <location filename="../../kiosk/screens/notices.py" line="129"/>
         <source>发布日期：</source>
         <translation>Published: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notices.py" line="207" />
+        <location filename="../../kiosk/screens/notices.py" line="207"/>
         <source>看完了</source>
         <translation>Done</translation>
     </message>
@@ -731,7 +731,7 @@
 <context>
     <name>OutOfService</name>
     <message>
-        <location filename="../../kiosk/screens/out_of_service.py" line="32" />
+        <location filename="../../kiosk/screens/out_of_service.py" line="32"/>
         <source>请到%1办理</source>
         <translation>Please go to %1</translation>
     </message>
@@ -739,17 +739,17 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../../kiosk/widgets/paging.py" line="138" />
+        <location filename="../../kiosk/widgets/paging.py" line="138"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/paging.py" line="139" />
+        <location filename="../../kiosk/widgets/paging.py" line="139"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/paging.py" line="141" />
+        <location filename="../../kiosk/widgets/paging.py" line="141"/>
         <source>第 %1 页，共 %2 页</source>
         <translation>Page %1 of %2</translation>
     </message>
@@ -757,7 +757,7 @@
 <context>
     <name>PhoneEntry</name>
     <message>
-        <location filename="../../kiosk/screens/phone_entry.py" line="131" />
+        <location filename="../../kiosk/screens/phone_entry.py" line="131"/>
         <source>岗位</source>
         <translation>Job</translation>
     </message>
@@ -765,22 +765,22 @@
 <context>
     <name>PrintingScreen</name>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="160" />
+        <location filename="../../kiosk/screens/printing.py" line="160"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="162" />
+        <location filename="../../kiosk/screens/printing.py" line="162"/>
         <source>返回首页</source>
-        <translation>Home</translation>
+        <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="166" />
+        <location filename="../../kiosk/screens/printing.py" line="166"/>
         <source>共 %1 页</source>
         <translation>Pages: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="172" />
+        <location filename="../../kiosk/screens/printing.py" line="172"/>
         <source>取好了</source>
         <translation>Done</translation>
     </message>
@@ -788,37 +788,37 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="30" />
+        <location filename="../../kiosk/screens/rating.py" line="30"/>
         <source>很不满意</source>
         <translation>Very poor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="31" />
+        <location filename="../../kiosk/screens/rating.py" line="31"/>
         <source>不满意</source>
         <translation>Poor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="32" />
+        <location filename="../../kiosk/screens/rating.py" line="32"/>
         <source>一般</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="33" />
+        <location filename="../../kiosk/screens/rating.py" line="33"/>
         <source>满意</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="34" />
+        <location filename="../../kiosk/screens/rating.py" line="34"/>
         <source>很满意</source>
         <translation>Very good</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="188" />
+        <location filename="../../kiosk/screens/rating.py" line="188"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="190" />
+        <location filename="../../kiosk/screens/rating.py" line="190"/>
         <source>不评价，回首页</source>
         <translation>Skip, back to start</translation>
     </message>
@@ -826,32 +826,32 @@
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="30" />
+        <location filename="../../kiosk/screens/services.py" line="30"/>
         <source>资格认证</source>
         <translation>Certify</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="33" />
+        <location filename="../../kiosk/screens/services.py" line="33"/>
         <source>打印参保证明</source>
         <translation>Print statement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="36" />
+        <location filename="../../kiosk/screens/services.py" line="36"/>
         <source>我的待遇</source>
         <translation>My benefits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="38" />
+        <location filename="../../kiosk/screens/services.py" line="38"/>
         <source>就业岗位</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="40" />
+        <location filename="../../kiosk/screens/services.py" line="40"/>
         <source>政策通知</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="42" />
+        <location filename="../../kiosk/screens/services.py" line="42"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
@@ -859,55 +859,55 @@
 <context>
     <name>StatementFlow</name>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="36" />
+        <location filename="../../kiosk/screens/pin.py" line="36"/>
         <source>插卡</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="37" />
+        <location filename="../../kiosk/screens/pin.py" line="37"/>
         <source>输密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="38" />
+        <location filename="../../kiosk/screens/pin.py" line="38"/>
         <source>看证明</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="39" />
+        <location filename="../../kiosk/screens/pin.py" line="39"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="45" />
+        <location filename="../../kiosk/screens/pin.py" line="45"/>
         <source>请到%1办理</source>
         <translation>Please go to %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="192" />
+        <location filename="../../kiosk/screens/pin.py" line="202"/>
         <source>返回首页</source>
-        <translation>Home</translation>
+        <translation>Back to start</translation>
     </message>
 </context>
 <context>
     <name>StatementPreview</name>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="183" />
+        <location filename="../../kiosk/screens/statement_preview.py" line="183"/>
         <source>共 %1 页</source>
         <translation>Pages: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="199" />
+        <location filename="../../kiosk/screens/statement_preview.py" line="199"/>
         <source>往上看</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="200" />
+        <location filename="../../kiosk/screens/statement_preview.py" line="200"/>
         <source>往下看</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="201" />
+        <location filename="../../kiosk/screens/statement_preview.py" line="201"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -915,17 +915,17 @@
 <context>
     <name>StatusBanner</name>
     <message>
-        <location filename="../../kiosk/widgets/status_banner.py" line="12" />
+        <location filename="../../kiosk/widgets/status_banner.py" line="12"/>
         <source>成功</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/status_banner.py" line="13" />
+        <location filename="../../kiosk/widgets/status_banner.py" line="13"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/status_banner.py" line="14" />
+        <location filename="../../kiosk/widgets/status_banner.py" line="14"/>
         <source>未成功</source>
         <translation>Not done</translation>
     </message>
@@ -933,12 +933,12 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="95" />
+        <location filename="../../kiosk/widgets/frame.py" line="95"/>
         <source>%1 社保自助服务</source>
         <translation>%1 Social Security Self-Service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="117" />
+        <location filename="../../kiosk/widgets/frame.py" line="117"/>
         <source>○ 离线</source>
         <translation>○ offline</translation>
     </message>
@@ -946,437 +946,437 @@
 <context>
     <name>prompts</name>
     <message>
-        <location filename="../../kiosk/texts.py" line="19" />
+        <location filename="../../kiosk/texts.py" line="19"/>
         <source>请插入社保卡，或点击下方服务</source>
         <translation>Insert your social security card, or touch a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="20" />
+        <location filename="../../kiosk/texts.py" line="20"/>
         <source>请把社保卡插入读卡口</source>
         <translation>Please put your social security card into the slot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="21" />
+        <location filename="../../kiosk/texts.py" line="21"/>
         <source>正在读卡，请稍候</source>
         <translation>Reading your card, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="22" />
+        <location filename="../../kiosk/texts.py" line="22"/>
         <source>请选择要办理的服务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="23" />
+        <location filename="../../kiosk/texts.py" line="23"/>
         <source>请稍候，工作人员马上来帮您</source>
         <translation>Please wait, a member of staff is coming to help you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="24" />
+        <location filename="../../kiosk/texts.py" line="24"/>
         <source>本机暂停服务，请到窗口办理</source>
         <translation>This machine is not working now, please go to the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="25" />
+        <location filename="../../kiosk/texts.py" line="25"/>
         <source>请取走您的社保卡</source>
         <translation>Please take your social security card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="26" />
+        <location filename="../../kiosk/texts.py" line="26"/>
         <source>您还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="27" />
+        <location filename="../../kiosk/texts.py" line="27"/>
         <source>这项服务暂时不能使用</source>
         <translation>This service is not available yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="29" />
+        <location filename="../../kiosk/texts.py" line="29"/>
         <source>这张卡不是社保卡</source>
         <translation>This card is not a social security card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="30" />
+        <location filename="../../kiosk/texts.py" line="30"/>
         <source>您的社保卡已经过期</source>
         <translation>Your social security card has expired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="31" />
+        <location filename="../../kiosk/texts.py" line="31"/>
         <source>这张卡没有读出来</source>
         <translation>The card could not be read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="32" />
+        <location filename="../../kiosk/texts.py" line="32"/>
         <source>社保卡拔出得太早了</source>
         <translation>The card was taken out too early</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="33" />
+        <location filename="../../kiosk/texts.py" line="33"/>
         <source>读卡器暂时不能使用</source>
         <translation>The card reader is not working now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="34" />
+        <location filename="../../kiosk/texts.py" line="34"/>
         <source>刚才出了点问题</source>
         <translation>Something went wrong just now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="36" />
+        <location filename="../../kiosk/texts.py" line="36"/>
         <source>请取出这张卡，换社保卡再插入</source>
         <translation>Please take this card out and insert your social security card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="37" />
+        <location filename="../../kiosk/texts.py" line="37"/>
         <source>请到窗口办理换卡</source>
         <translation>Please go to the counter for a new card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="38" />
+        <location filename="../../kiosk/texts.py" line="38"/>
         <source>请取出卡，擦一擦芯片，再插入</source>
         <translation>Please take the card out, wipe the chip, and insert it again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="39" />
+        <location filename="../../kiosk/texts.py" line="39"/>
         <source>请重新插入社保卡，等读完再取出</source>
         <translation>Please insert the card again and leave it in until it is read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="40" />
+        <location filename="../../kiosk/texts.py" line="40"/>
         <source>请点求助，工作人员会来帮您</source>
         <translation>Please touch Help, and staff will come to help you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="41" />
+        <location filename="../../kiosk/texts.py" line="41"/>
         <source>请回到首页重新开始</source>
         <translation>Please go back to the start and try again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="43" />
+        <location filename="../../kiosk/texts.py" line="43"/>
         <source>正在查询您的待遇信息，请稍候</source>
         <translation>Looking up your benefits, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="44" />
+        <location filename="../../kiosk/texts.py" line="44"/>
         <source>请选择要认证的待遇</source>
         <translation>Please choose what to certify</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="45" />
+        <location filename="../../kiosk/texts.py" line="45"/>
         <source>请将手指平放在指纹仪上</source>
         <translation>Please place your finger flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="46" />
+        <location filename="../../kiosk/texts.py" line="46"/>
         <source>请将右手拇指平放在指纹仪上</source>
         <translation>Please place your right thumb flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="47" />
+        <location filename="../../kiosk/texts.py" line="47"/>
         <source>请将右手食指平放在指纹仪上</source>
         <translation>Please place your right index finger flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="48" />
+        <location filename="../../kiosk/texts.py" line="48"/>
         <source>请将右手中指平放在指纹仪上</source>
         <translation>Please place your right middle finger flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="49" />
+        <location filename="../../kiosk/texts.py" line="49"/>
         <source>请将右手无名指平放在指纹仪上</source>
         <translation>Please place your right ring finger flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="50" />
+        <location filename="../../kiosk/texts.py" line="50"/>
         <source>请将右手小指平放在指纹仪上</source>
         <translation>Please place your right little finger flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="51" />
+        <location filename="../../kiosk/texts.py" line="51"/>
         <source>请将左手拇指平放在指纹仪上</source>
         <translation>Please place your left thumb flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="52" />
+        <location filename="../../kiosk/texts.py" line="52"/>
         <source>请将左手食指平放在指纹仪上</source>
         <translation>Please place your left index finger flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="53" />
+        <location filename="../../kiosk/texts.py" line="53"/>
         <source>请将左手中指平放在指纹仪上</source>
         <translation>Please place your left middle finger flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="54" />
+        <location filename="../../kiosk/texts.py" line="54"/>
         <source>请将左手无名指平放在指纹仪上</source>
         <translation>Please place your left ring finger flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="55" />
+        <location filename="../../kiosk/texts.py" line="55"/>
         <source>请将左手小指平放在指纹仪上</source>
         <translation>Please place your left little finger flat on the fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="56" />
+        <location filename="../../kiosk/texts.py" line="56"/>
         <source>请抬起手指</source>
         <translation>Please lift your finger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="57" />
+        <location filename="../../kiosk/texts.py" line="57"/>
         <source>指纹没有看清楚，请把手指擦干净，稍用力平按</source>
         <translation>The fingerprint was not clear. Please wipe your finger and press it flat, a little firmer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="58" />
+        <location filename="../../kiosk/texts.py" line="58"/>
         <source>手指太干时，可以对手指哈口气再按</source>
         <translation>If your finger is dry, breathe on it and press again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="59" />
+        <location filename="../../kiosk/texts.py" line="59"/>
         <source>指纹没有识别出来，请再按一次</source>
         <translation>The fingerprint was not recognised. Please press once more</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="60" />
+        <location filename="../../kiosk/texts.py" line="60"/>
         <source>请换一个手指试试</source>
         <translation>Please try another finger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="61" />
+        <location filename="../../kiosk/texts.py" line="61"/>
         <source>认证成功</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="62" />
+        <location filename="../../kiosk/texts.py" line="62"/>
         <source>您这一期已经认证过了，再认证一次也没有关系</source>
         <translation>You had already certified for this period; certifying again does no harm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="63" />
+        <location filename="../../kiosk/texts.py" line="63"/>
         <source>这次没有认证成功</source>
         <translation>The certification did not succeed this time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="64" />
+        <location filename="../../kiosk/texts.py" line="64"/>
         <source>请到窗口办理，或点求助请工作人员帮您</source>
         <translation>Please go to the counter, or press Help and staff will help you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="65" />
+        <location filename="../../kiosk/texts.py" line="65"/>
         <source>没有找到您的待遇信息，请到窗口办理</source>
         <translation>We could not find your benefit details. Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="66" />
+        <location filename="../../kiosk/texts.py" line="66"/>
         <source>您目前没有需要认证的待遇</source>
         <translation>You have nothing to certify at the moment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="67" />
+        <location filename="../../kiosk/texts.py" line="67"/>
         <source>您还没有登记指纹，请到窗口办理认证</source>
         <translation>No fingerprint is registered for you. Please certify at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="68" />
+        <location filename="../../kiosk/texts.py" line="68"/>
         <source>指纹仪暂时不能使用，请到窗口办理</source>
         <translation>The fingerprint reader is not working. Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="69" />
+        <location filename="../../kiosk/texts.py" line="69"/>
         <source>您的养老金目前暂停发放，请到窗口咨询</source>
         <translation>Your pension is suspended at the moment. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="70" />
+        <location filename="../../kiosk/texts.py" line="70"/>
         <source>您的养老金已经停止发放，请到窗口咨询</source>
         <translation>Your pension has been stopped. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="71" />
+        <location filename="../../kiosk/texts.py" line="71"/>
         <source>您的失业保险金目前暂停发放，请到窗口咨询</source>
         <translation>Your unemployment benefit is suspended at the moment. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="74" />
+        <location filename="../../kiosk/texts.py" line="74"/>
         <source>您的失业保险金已经停止发放，请到窗口咨询</source>
         <translation>Your unemployment benefit has been stopped. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="78" />
+        <location filename="../../kiosk/texts.py" line="78"/>
         <source>请输入社保卡密码</source>
         <translation>Please enter your card PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="79" />
+        <location filename="../../kiosk/texts.py" line="79"/>
         <source>正在核对密码，请稍候</source>
         <translation>Checking your PIN, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="80" />
+        <location filename="../../kiosk/texts.py" line="80"/>
         <source>密码不对，请重新输入</source>
         <translation>Wrong PIN, please try again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="81" />
+        <location filename="../../kiosk/texts.py" line="81"/>
         <source>社保卡密码已被锁定</source>
         <translation>Your card PIN is locked</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="82" />
+        <location filename="../../kiosk/texts.py" line="82"/>
         <source>正在准备参保证明，请稍候</source>
         <translation>Preparing your statement, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="83" />
+        <location filename="../../kiosk/texts.py" line="83"/>
         <source>请看一下证明，没有问题请点打印</source>
         <translation>Please check the statement, then press Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="84" />
+        <location filename="../../kiosk/texts.py" line="84"/>
         <source>正在打印，请稍候</source>
         <translation>Printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="85" />
+        <location filename="../../kiosk/texts.py" line="85"/>
         <source>请取走您的参保证明</source>
         <translation>Please take your statement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="86" />
+        <location filename="../../kiosk/texts.py" line="86"/>
         <source>请取走您的认证回执</source>
         <translation>Please take your receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="87" />
+        <location filename="../../kiosk/texts.py" line="87"/>
         <source>打印机没有纸了</source>
         <translation>The printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="88" />
+        <location filename="../../kiosk/texts.py" line="88"/>
         <source>打印机卡纸了</source>
         <translation>The paper is stuck in the printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="89" />
+        <location filename="../../kiosk/texts.py" line="89"/>
         <source>打印机没有连上</source>
         <translation>The printer is not connected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="90" />
+        <location filename="../../kiosk/texts.py" line="90"/>
         <source>打印机暂时不能使用</source>
         <translation>The printer is not working now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="91" />
+        <location filename="../../kiosk/texts.py" line="91"/>
         <source>打印机很久没有反应</source>
         <translation>The printer did not respond</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="92" />
+        <location filename="../../kiosk/texts.py" line="92"/>
         <source>这次没有打印出来</source>
         <translation>Nothing was printed this time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="93" />
+        <location filename="../../kiosk/texts.py" line="93"/>
         <source>证明还没有准备好</source>
         <translation>The statement is not ready</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="94" />
+        <location filename="../../kiosk/texts.py" line="94"/>
         <source>本机没有找到您的缴费记录</source>
         <translation>Your records are not on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="95" />
+        <location filename="../../kiosk/texts.py" line="95"/>
         <source>请找工作人员，或点求助</source>
         <translation>Please ask the staff, or press Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="96" />
+        <location filename="../../kiosk/texts.py" line="96"/>
         <source>请到窗口办理</source>
         <translation>Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="99" />
+        <location filename="../../kiosk/texts.py" line="99"/>
         <source>正在查询，请稍候</source>
         <translation>Looking it up, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="100" />
+        <location filename="../../kiosk/texts.py" line="100"/>
         <source>这是您的待遇</source>
         <translation>These are your benefits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="101" />
+        <location filename="../../kiosk/texts.py" line="101"/>
         <source>这是您的缴费情况</source>
         <translation>These are your contributions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="102" />
+        <location filename="../../kiosk/texts.py" line="102"/>
         <source>没有查到您的待遇信息，请到窗口咨询</source>
         <translation>We found no benefit record for you. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="103" />
+        <location filename="../../kiosk/texts.py" line="103"/>
         <source>请点一个岗位，看详细情况</source>
         <translation>Touch a job to see the details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="104" />
+        <location filename="../../kiosk/texts.py" line="104"/>
         <source>现在没有招聘的岗位，请过几天再来看</source>
         <translation>No jobs are offered now. Please look again in a few days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="105" />
+        <location filename="../../kiosk/texts.py" line="105"/>
         <source>想做这份工作，请点我有意向</source>
-        <translation>Want this job? Touch I'm interested</translation>
+        <translation>Want this job? Touch I&apos;m interested</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="106" />
+        <location filename="../../kiosk/texts.py" line="106"/>
         <source>请输入您的手机号码，再点确定</source>
         <translation>Enter your mobile number, then touch OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="107" />
+        <location filename="../../kiosk/texts.py" line="107"/>
         <source>手机号码是11位数字，请点清除，重新输入</source>
         <translation>A mobile number has 11 digits. Touch Clear and enter it again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="108" />
+        <location filename="../../kiosk/texts.py" line="108"/>
         <source>手机号码要以1开头，请点清除，重新输入</source>
         <translation>A mobile number starts with 1. Touch Clear and enter it again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="109" />
+        <location filename="../../kiosk/texts.py" line="109"/>
         <source>已经登记，工作人员会打电话联系您</source>
         <translation>Done. Our staff will call you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="110" />
+        <location filename="../../kiosk/texts.py" line="110"/>
         <source>请点一条通知，看全文</source>
         <translation>Touch a notice to read all of it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="111" />
+        <location filename="../../kiosk/texts.py" line="111"/>
         <source>现在没有新的通知</source>
         <translation>There are no new notices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="112" />
+        <location filename="../../kiosk/texts.py" line="112"/>
         <source>这是通知全文</source>
         <translation>This is the whole notice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="113" />
+        <location filename="../../kiosk/texts.py" line="113"/>
         <source>刚才没有查到，请点求助，或回到首页</source>
         <translation>That did not work. Touch Help, or go back to the start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="114" />
+        <location filename="../../kiosk/texts.py" line="114"/>
         <source>请为这次服务打个分</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="115" />
+        <location filename="../../kiosk/texts.py" line="115"/>
         <source>谢谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>

@@ -99,8 +99,8 @@ class BenefitsScreen(Screen):
         self.done_button.clicked.connect(lambda: self.done.emit("benefits"))
         layout.addWidget(self.heading)
         layout.addWidget(self.status)
-        layout.addWidget(self.table, 1, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(0)
+        layout.addWidget(self.table, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
         layout.addWidget(self.pager)
 
     # --- data ----------------------------------------------------------------------------------
@@ -209,6 +209,12 @@ class BenefitsScreen(Screen):
             self._show_contributions(self.resident)
         else:
             self._show_benefit(benefit)
+        # the rows were just made: lay them out now, not on a later event (no frame with the
+        # table at its old size)
+        self.grid.activate()
+        outer = self.layout()
+        if outer is not None:
+            outer.activate()
 
     def _name(self) -> str:
         return mask_name(self.resident.name) if self.resident else ""

@@ -205,6 +205,7 @@ class JobDetailScreen(Screen):
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
         layout.addWidget(self.requirements, 1)
+        layout.addStretch(0)  # takes the room only while the requirements are hidden
         layout.addWidget(self.pager)
         # the requirements text shares a page with nothing: its capacity is the full content area
         self._capacity = text_capacity(theme, reserved_h=theme.px(BODY_LINE_PX))

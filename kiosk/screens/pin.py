@@ -171,8 +171,18 @@ class PinScreen(Screen):
         self.blocked.setVisible(blocked)
         self.keypad.setEnabled(state in (PinState.ENTRY, PinState.WRONG))
         self.retranslate()
+        self._relayout()
         if announce:
             self.prompt_changed.emit()
+
+    def _relayout(self) -> None:
+        """The tries line appears inside the keypad: lay out again now, so the keys never sit on
+        a stale, smaller size until the next event round."""
+        for widget in (self.keypad, self.entry, self):
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
 
     def _confirmed(self, pin: str) -> None:
         if self.state in (PinState.ENTRY, PinState.WRONG):

@@ -53,6 +53,8 @@ def test_jobs_tile_shows_current_jobs_paged_without_expired(kiosk_app, store, qt
     seed_jobs(store, [*fresh_jobs(5), expired_job()])
     jobs = _open_jobs(kiosk_app, qtbot)
     assert current_name(kiosk_app) == "jobs"
+    # the salary line is formatted, the card carries the headcount
+    assert jobs.cards[0].lines[0].full_text == "月薪 4,000–6,000 元 · 招 30 人"
     shown: list[str] = []
     per_page = jobs.per_page
     assert 1 <= per_page < 5  # 1920×1080: several pages
@@ -67,8 +69,6 @@ def test_jobs_tile_shows_current_jobs_paged_without_expired(kiosk_app, store, qt
     assert not jobs.pager.next_button.isVisible()
     assert shown == [f"岗位{i:03d}" for i in range(5)]  # newest first, all of them, once
     assert "已经过期的岗位" not in shown
-    # the salary line is formatted, the card carries the headcount
-    assert jobs.cards[0].lines[0].full_text == "月薪 4,000–6,000 元 · 招 30 人"
 
 
 def test_no_jobs_says_so(kiosk_app, store, qtbot):
