@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
+from kiosk.core.dates import format_date as chinese_date
 from kiosk.core.masking import mask_name, mask_person_id
 
 mask_id = mask_person_id  # documents print the masked ID; the full one is only signed
@@ -39,11 +40,6 @@ def money(cents: int) -> str:
     sign = "-" if cents < 0 else ""
     yuan, fen = divmod(abs(cents), 100)
     return f"{sign}¥{yuan:,}.{fen:02d}"
-
-
-def chinese_date(d: date) -> str:
-    """ "2027年11月30日" (no leading zeros)."""
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def chinese_datetime(t: datetime) -> str:
