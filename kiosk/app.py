@@ -190,7 +190,7 @@ class KioskApp(QObject):
     def _connect_maintenance(self) -> None:
         """Technician entry (card or corners + PIN), diagnostics and actions; the sync service."""
         from kiosk.core.technician import TechnicianGate
-        from kiosk.screens.maintenance_flow import MaintenanceFlow, fingerprint_worker
+        from kiosk.screens.maintenance_flow import MaintenanceFlow, fingerprint_service
         from kiosk.services.maintenance_service import MaintenanceService
 
         gate = TechnicianGate.from_config(self.config)
@@ -198,7 +198,7 @@ class KioskApp(QObject):
             self.config,
             gate,
             open_sensor=self.open_sensor,
-            sensor_busy=lambda: fingerprint_worker(self) is not None,
+            sensor_busy=lambda: fingerprint_service(self) is not None,
             parent=self,
         )
         self.maintenance = MaintenanceFlow(self, gate, self.maintenance_service, self._monotonic)
@@ -255,8 +255,26 @@ class KioskApp(QObject):
         self.voice.shutdown()
         self.session.clear(self.config.ui.language)
         self.translations.close()
+        self._silence_after_shutdown()  # last: the maintenance audit above still had to be sent
+        self.idle.stop()
         self.window.allow_close()
         self.window.close()
+
+    def _silence_after_shutdown(self) -> None:
+        """Nothing emitted from now on may reach the window, which is deleted next: a card event
+        the card thread posted before it stopped, or the idle timer poked by its handling, would
+        otherwise call into deleted widgets (the overlay's "already deleted" at teardown)."""
+        emitters: list[QObject] = [self.idle, self.overlay, self.card, self.activity, self.corners]
+        for flow, attribute in (
+            (self.certification, "service"),
+            (self.statement, "printer"),
+            (self.info, "service"),
+        ):
+            service = getattr(flow, attribute, None)
+            if isinstance(service, QObject):
+                emitters.append(service)
+        for emitter in (*emitters, self.sync_service, self.maintenance_service):
+            emitter.blockSignals(True)
 
     def request_maintenance(self) -> None:
         """The technicians' hidden way in (four-corner sequence now; a technician card later)."""

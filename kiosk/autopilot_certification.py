@@ -81,6 +81,8 @@ def _finish(p: Pilot) -> Script:
         else result.kind.name.lower()
     )  # fmt: skip
     result.home_button.click()
+    if p.screen_is("rating")():  # after a verification the (skippable) rating comes first
+        p.app.screen("rating").skip.click()
     yield Wait(p.screen_is("take_card", "home"), "the end of the session")
     p.reader.remove()
     yield Wait(p.screen_is("home"), "the home screen")

@@ -63,6 +63,8 @@ def _print_and_take(p: Pilot) -> Script:
     yield Wait(lambda: printing.state.value != "printing", "the printer")
     outcome = "statement_printed" if printing.state.value == "done" else "statement_failed"
     printing.button.click()  # 取好了, or 求助 / 返回首页 after a failure
+    if p.screen_is("rating")():  # 取好了 leads to the (skippable) rating
+        p.app.screen("rating").skip.click()
     if p.screen_is("help")():
         p.app.frame.bottom_bar.buttons[BarButton.HOME].click()
     yield Wait(p.screen_is("take_card", "home"), "the end of the session")

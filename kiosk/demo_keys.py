@@ -1,35 +1,81 @@
-"""Keyboard shortcuts for `kiosk --demo` only: put synthetic cards into the simulated reader.
+"""Keyboard shortcuts for `kiosk --demo` only: put cards into the simulated reader.
 
-    F2  insert 王秀英's card (a valid card)      F5  insert a bank card (not social security)
-    F3  remove the card                          F6  insert an expired card
-    F4  insert a card with a rare-character name F7  insert an unreadable card
+    F2  a pensioner whose certification is due   F5  a bank card (not social security)
+    F3  remove the card                          F6  an expired card
+    F4  a resident with a rare-character name    F7  an unreadable card
+    F11 an unemployed resident                   F12 a resident with no benefits
 
-A real kiosk has no keyboard; these exist so that the demo can be tried at a desk.
+The residents' cards come from the LOCAL CACHE (kiosk/demo_cards.py), so every service finds
+them; F8-F10 (the finger) are in kiosk/demo_panel.py. The table is in docs/ui.md. A real kiosk has
+no keyboard; these exist so that the demo can be tried at a desk.
 """
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
+from drivers.card.api import CardData
 from drivers.card.simulated import SimulatedCardReader
 from drivers.errors import CardUnreadable, NotASocialSecurityCard
+from kiosk.core.masking import mask_name
 from kiosk.core.samples import EXPIRED_CARD, RARE_NAME_CARD, SAMPLE_CARD
+from kiosk.demo_cards import DemoResident
+
+log = logging.getLogger(__name__)
+
+RESIDENT_KEYS: dict[Qt.Key, DemoResident] = {
+    Qt.Key.Key_F2: DemoResident.DUE_PENSIONER,
+    Qt.Key.Key_F4: DemoResident.RARE_NAME,
+    Qt.Key.Key_F11: DemoResident.UNEMPLOYED,
+    Qt.Key.Key_F12: DemoResident.NO_BENEFITS,
+}
+# nobody of that kind in the copy (an empty or tiny one): a sample card still shows the screens
+FALLBACK: dict[DemoResident, CardData] = {
+    DemoResident.DUE_PENSIONER: SAMPLE_CARD,
+    DemoResident.RARE_NAME: RARE_NAME_CARD,
+}
 
 
 class DemoKeys(QObject):
-    def __init__(self, reader: SimulatedCardReader, parent: QObject | None = None) -> None:
+    """`cards()` gives the residents' cards (read from the cache once, at the first key)."""
+
+    def __init__(
+        self,
+        reader: SimulatedCardReader,
+        cards: Callable[[], dict[DemoResident, CardData]],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.reader = reader
+        self._load = cards
+        self._cards: dict[DemoResident, CardData] | None = None
         self.actions: dict[Qt.Key, Callable[[], None]] = {
-            Qt.Key.Key_F2: lambda: reader.insert(SAMPLE_CARD),
             Qt.Key.Key_F3: reader.remove,
-            Qt.Key.Key_F4: lambda: reader.insert(RARE_NAME_CARD),
             Qt.Key.Key_F5: lambda: reader.insert(NotASocialSecurityCard("6A82 (demo)")),
             Qt.Key.Key_F6: lambda: reader.insert(EXPIRED_CARD),
             Qt.Key.Key_F7: lambda: reader.insert(CardUnreadable("damaged chip (demo)")),
         }
+        for key, who in RESIDENT_KEYS.items():
+            self.actions[key] = partial(self.insert, who)
+
+    def card(self, who: DemoResident) -> CardData | None:
+        if self._cards is None:
+            self._cards = self._load()
+        return self._cards.get(who) or FALLBACK.get(who)
+
+    def insert(self, who: DemoResident) -> None:
+        card = self.card(who)
+        if card is None:
+            print(f"kiosk demo: nobody in the local cache is {who.value}", file=sys.stderr)
+            return
+        log.info("demo: inserting the card of %s (%s)", mask_name(card.name), who.name.lower())
+        self.reader.insert(card)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

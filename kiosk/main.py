@@ -92,6 +92,9 @@ def demo_config(*, start_server: bool) -> Config:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     mode = choose_run_mode(args, os.environ)
+    from kiosk import qt_messages
+
+    qt_messages.install()  # offscreen and multimedia noise out; real warnings still shown
     if mode in (RunMode.SCREENSHOT, RunMode.GALLERY):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if mode is RunMode.AUTOPILOT and not has_display(os.environ):
@@ -191,12 +194,15 @@ def run_window(config: Config, *, demo: bool) -> int:
 
         sensor = SimulatedSensor()
         kiosk = KioskApp(config, open_reader=lambda: reader, open_sensor=lambda: sensor)
-        keys = DemoKeys(reader, kiosk)
+        from kiosk.demo_cards import load_demo_cards
+
+        keys = DemoKeys(reader, lambda: load_demo_cards(config), kiosk)
         qapp.installEventFilter(keys)
         qapp.installEventFilter(DemoFingerKeys(sensor, reader, kiosk))
-        print("kiosk demo: F2 insert a card, F3 remove it (F4-F7: other cards)", file=sys.stderr)
-        print("kiosk demo: F8 place the enrolled finger, F9 a wrong one, F10 a poor image, "
-              "F11 insert the card of a resident with a certification due",
+        print("kiosk demo: F2 a pensioner due to certify, F3 remove the card, F4 a rare name, "
+              "F5 a bank card, F6 expired, F7 unreadable, F11 unemployed, F12 no benefits "
+              "(residents from the local cache)", file=sys.stderr)  # fmt: skip
+        print("kiosk demo: F8 place the enrolled finger, F9 a wrong one, F10 a poor image",
               file=sys.stderr)  # fmt: skip
     else:
         kiosk = KioskApp(config)

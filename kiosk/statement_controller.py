@@ -7,6 +7,13 @@ for the statement (looked up, rendered and drawn there), shows the preview, prin
 outcome. Each request carries an id; when a session ends the id is forgotten, so an answer that
 arrives afterwards (a slow print after the card was pulled) changes nothing on screen, while the
 worker still records the attempt. Prepared PDFs are discarded at the end of every session.
+
+Card + fingerprint instead of the PIN: with a fingerprint service (the certification flow's) and
+the finger screen available, entering the PIN screen asks which fingers the card's owner enrolled;
+if any, 按指纹 is offered. It shows the finger screen and asks the service to *identify* (nothing
+is recorded: the `statement_print` transaction is the only record). A match leads to the preview
+exactly as a right PIN does; no match after every attempt, or a failed sensor, returns to the PIN
+screen, which asks for the PIN kindly and names the counter.
 """
 
 from __future__ import annotations
@@ -22,8 +29,10 @@ from kiosk.core.statement_flow import NOT_PREPARED_CODE, DocumentKind, PrintOutc
 from kiosk.screens.navigator import Navigator
 from kiosk.screens.pin import PinScreen
 from kiosk.screens.printing import PrintingScreen
+from kiosk.screens.rating import offer_rating
 from kiosk.screens.statement_preview import StatementPreviewScreen
 from kiosk.services.card_service import CardService
+from kiosk.services.fingerprint_service import FingerprintService, IdentifyResult
 from kiosk.services.printer_service import Preview, PrinterService
 
 if TYPE_CHECKING:
@@ -34,6 +43,8 @@ log = logging.getLogger(__name__)
 PIN_SCREEN = "pin"
 PREVIEW_SCREEN = "statement_preview"
 PRINTING_SCREEN = "printing"
+FINGER_SCREEN = "finger"
+RATING_SCREEN = "rating"
 
 
 class StatementFlow(QObject):
@@ -45,6 +56,7 @@ class StatementFlow(QObject):
         printer: PrinterService,
         end_session: Callable[[SessionEnd], None],
         parent: QObject | None = None,
+        fingerprint: FingerprintService | None = None,
     ) -> None:
         super().__init__(parent)
         self.navigator = navigator
@@ -67,11 +79,21 @@ class StatementFlow(QObject):
         card.pin_blocked.connect(self._pin_blocked)
         preview.print_requested.connect(self._print_requested)
         printing.finished.connect(self._finished)
+        printing.taken.connect(self._taken)
         pin.finished.connect(self._finished)
         printer.prepared.connect(self._prepared)
         printer.prepare_failed.connect(self._prepare_failed)
         printer.completed.connect(self._completed)
         printer.failed.connect(self._failed)
+        self.fingerprint = fingerprint if navigator.is_available(FINGER_SCREEN) else None
+        self.fingers: list[str] = []  # the card owner's enrolled fingers (按指纹 offered)
+        self.identifying = False
+        if self.fingerprint is not None:
+            pin.finger_requested.connect(self._finger_requested)
+            self.fingerprint.fingers_known.connect(self._fingers_known)
+            self.fingerprint.identified.connect(self._identified)
+            self.fingerprint.identify_failed.connect(self._identify_failed)
+            navigator.changed.connect(self._screen_changed)
 
     def start(self) -> None:
         self.printer.start()
@@ -88,6 +110,10 @@ class StatementFlow(QObject):
         if not self._on_pin_screen() or self.session.card is None:
             return
         log.info("card PIN verified", extra={"event": "statement_pin_ok"})
+        self._to_preview()
+
+    def _to_preview(self) -> None:
+        assert self.session.card is not None
         self.preview.clear()
         self.request_id = self.printer.prepare_statement(self.session.card.person_id)
         self.navigator.go(PREVIEW_SCREEN)
@@ -101,6 +127,70 @@ class StatementFlow(QObject):
         if self._on_pin_screen():
             log.info("card PIN blocked", extra={"event": "statement_pin_blocked"})
             self.pin.show_blocked()
+
+    # --- card + fingerprint -------------------------------------------------------------------
+    def _screen_changed(self, screen: object) -> None:
+        card = self.session.card
+        if screen is self.pin and card is not None and self.fingerprint is not None:
+            if self.identifying:  # back from the finger screen (the outcome is shown already)
+                self.identifying = False
+                return
+            self.fingers = []
+            self.fingerprint.request_fingers(card.person_id)
+        elif getattr(screen, "name", "") != FINGER_SCREEN:
+            self.identifying = False  # left (求助, 首页): the service cancels the wait itself
+        elif (
+            getattr(screen, "flow", "") == "statement"
+            and not self.identifying
+            and card is not None
+            and self.fingers
+            and self.fingerprint is not None
+        ):  # back from 求助 to the finger screen: wait for the finger again, fresh attempts
+            self.identifying = True
+            self.fingerprint.request_identify(card.person_id, self.fingers)
+
+    def _fingers_known(self, person_id: str, fingers: list[str]) -> None:
+        card = self.session.card
+        if card is None or card.person_id != person_id or not self._on_pin_screen():
+            return
+        self.fingers = list(fingers)
+        self.pin.offer_finger(bool(self.fingers))
+
+    def _finger_requested(self) -> None:
+        card = self.session.card
+        if card is None or not self.fingers or self.fingerprint is None:
+            return
+        self.identifying = True
+        self.navigator.go(FINGER_SCREEN, {"finger": self.fingers[0], "flow": "statement"})
+        self.fingerprint.request_identify(card.person_id, self.fingers)
+
+    def _on_finger_screen(self) -> bool:
+        current = self.navigator.current
+        return self.identifying and current is not None and current.name == FINGER_SCREEN
+
+    def _identified(self, result: IdentifyResult) -> None:
+        card = self.session.card
+        if not self._on_finger_screen() or card is None or card.person_id != result.person_id:
+            return
+        self.identifying = False
+        if result.matched:
+            log.info("identified by fingerprint", extra={"event": "statement_finger_ok"})
+            self._to_preview()
+            return
+        log.info("fingerprint not recognised after %d attempts", result.attempts)
+        self._back_to_pin(sensor_failed=False)
+
+    def _identify_failed(self, code: str) -> None:
+        if not self._on_finger_screen():
+            return
+        log.warning("identification by fingerprint failed: %s", code)
+        self._back_to_pin(sensor_failed=True)
+
+    def _back_to_pin(self, *, sensor_failed: bool) -> None:
+        self.identifying = True  # so that entering the PIN screen keeps the outcome shown
+        self.navigator.go(PIN_SCREEN)
+        self.pin.show_finger_failed(sensor_failed)
+        self.identifying = False
 
     # --- statement ----------------------------------------------------------------------------
     def _prepared(self, preview: Preview) -> None:
@@ -148,10 +238,21 @@ class StatementFlow(QObject):
     def _finished(self) -> None:
         self._end_session(SessionEnd.FINISHED)
 
+    def _taken(self) -> None:
+        """取好了: the service is done; the rating (skippable) comes before the session ends and
+        the card reminder. Never pressed (walked away): the timer ends the session instead."""
+        if not self.navigator.is_available(RATING_SCREEN):
+            self._finished()
+            return
+        rated = "statement" if self.printing.document is DocumentKind.STATEMENT else "certification"
+        offer_rating(self.navigator, rated)
+
     # --- end of session -----------------------------------------------------------------------
     def session_ended(self, _reason: SessionEnd) -> None:
         """Forget the request and drop any prepared PDF (screens clear themselves)."""
         self.request_id = None
+        self.fingers = []
+        self.identifying = False
         self.printer.discard_all()
 
 
@@ -161,9 +262,13 @@ def connect_statement(app: KioskApp) -> StatementFlow:
     The certification flow's `receipt_requested(ReceiptRequest)` (it forwards its result
     screen's) is connected to receipt printing."""
     printer = PrinterService.from_config(app.config, app)
-    flow = StatementFlow(app.navigator, app.session, app.card, printer, app.end_session, app)
-    app.session_ended.connect(flow.session_ended)
     certification = getattr(app, "certification", None)  # built before this (app.py)
+    fingerprint = getattr(certification, "service", None)
+    flow = StatementFlow(
+        app.navigator, app.session, app.card, printer, app.end_session, app,
+        fingerprint if isinstance(fingerprint, FingerprintService) else None,
+    )  # fmt: skip
+    app.session_ended.connect(flow.session_ended)
     receipt_requested = getattr(certification, "receipt_requested", None)
     if receipt_requested is not None:
         receipt_requested.connect(flow.print_receipt)

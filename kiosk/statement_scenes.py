@@ -50,6 +50,25 @@ def _pin(tries: int | None = None, blocked: bool = False) -> Callable[[KioskApp]
     return scene
 
 
+def _pin_finger(failed: bool = False) -> Callable[[KioskApp], None]:
+    """Card + fingerprint: 按指纹 offered (enrolled fingers), or back after no match."""
+
+    def scene(app: KioskApp) -> None:
+        _with_card(app)
+        screen = app.navigator.go("pin")
+        assert isinstance(screen, PinScreen)
+        screen.offer_finger(True)
+        if failed:
+            screen.show_finger_failed()
+
+    return scene
+
+
+def _statement_finger(app: KioskApp) -> None:
+    _with_card(app)
+    app.navigator.go("finger", {"finger": "right_index", "flow": "statement"})
+
+
 def _preview(app: KioskApp) -> None:
     _with_card(app)
     ctx = DocumentContext(
@@ -95,6 +114,9 @@ STATEMENT_SCENES: dict[str, Callable[[KioskApp], None]] = {
     "pin": _pin(),
     "pin_wrong": _pin(tries=2),
     "pin_blocked": _pin(blocked=True),
+    "pin_finger": _pin_finger(),
+    "pin_finger_failed": _pin_finger(failed=True),
+    "statement_finger": _statement_finger,
     "statement_preparing": _preparing,
     "statement_preview": _preview,
     "printing": _printing("printing"),

@@ -79,6 +79,8 @@ _PROMPT_SOURCES: dict[str, object] = {
     "pin_checking": QT_TRANSLATE_NOOP("prompts", "正在核对密码，请稍候"),
     "pin_wrong": QT_TRANSLATE_NOOP("prompts", "密码不对，请重新输入"),
     "pin_blocked": QT_TRANSLATE_NOOP("prompts", "社保卡密码已被锁定"),
+    "pin_finger_failed": QT_TRANSLATE_NOOP("prompts", "指纹没有认出来，请输入社保卡密码"),
+    "pin_finger_unavailable": QT_TRANSLATE_NOOP("prompts", "指纹仪暂时不能使用，请输入社保卡密码"),
     "statement_preparing": QT_TRANSLATE_NOOP("prompts", "正在准备参保证明，请稍候"),
     "statement_preview": QT_TRANSLATE_NOOP("prompts", "请看一下证明，没有问题请点打印"),
     "printing": QT_TRANSLATE_NOOP("prompts", "正在打印，请稍候"),

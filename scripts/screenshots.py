@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("KIOSK_NO_SOUND", "1")
 
+from kiosk import qt_messages  # noqa: E402
+
+qt_messages.install()  # before Qt Multimedia loads: its library probes go to the debug log
 from kiosk.main import GALLERY_SIZES, demo_config  # noqa: E402
 from kiosk.screenshots import SCENES, render_scene  # noqa: E402
 

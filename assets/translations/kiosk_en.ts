@@ -279,47 +279,47 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="227"/>
+        <location filename="../../kiosk/screens/jobs.py" line="228"/>
         <source>工资</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="228"/>
+        <location filename="../../kiosk/screens/jobs.py" line="229"/>
         <source>招聘人数</source>
         <translation>People wanted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="229"/>
+        <location filename="../../kiosk/screens/jobs.py" line="230"/>
         <source>招聘单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="232"/>
+        <location filename="../../kiosk/screens/jobs.py" line="233"/>
         <source>工作地点</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="233"/>
+        <location filename="../../kiosk/screens/jobs.py" line="234"/>
         <source>报名截止</source>
         <translation>Apply by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="234"/>
+        <location filename="../../kiosk/screens/jobs.py" line="235"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="261"/>
+        <location filename="../../kiosk/screens/jobs.py" line="262"/>
         <source>我有意向</source>
         <translation>I&apos;m interested</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="332"/>
+        <location filename="../../kiosk/screens/jobs.py" line="333"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="337"/>
+        <location filename="../../kiosk/screens/jobs.py" line="338"/>
         <source>完成</source>
         <translation>Finish</translation>
     </message>
@@ -327,29 +327,33 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/widgets/keypad.py" line="131"/>
+        <location filename="../../kiosk/widgets/keypad.py" line="61"/>
+        <source>还可以再试 %1 次</source>
+        <comment>one try left</comment>
+        <translation>You can try %1 more time</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/widgets/keypad.py" line="63"/>
+        <source>还可以再试 %1 次</source>
+        <comment>several tries left</comment>
+        <translation>You can try %1 more times</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/widgets/keypad.py" line="142"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/keypad.py" line="132"/>
+        <location filename="../../kiosk/widgets/keypad.py" line="143"/>
         <source>确定</source>
         <translation>OK</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/widgets/keypad.py" line="137"/>
-        <source>还可以再试 %n 次</source>
-        <translation>
-            <numerusform>You can try %n more time</numerusform>
-            <numerusform>You can try %n more times</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>Maintenance</name>
     <message>
         <location filename="../../kiosk/screens/maintenance.py" line="50"/>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="453"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="445"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
@@ -405,7 +409,7 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/maintenance_actions.py" line="32"/>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="421"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="413"/>
         <source>指纹测试</source>
         <translation>Test finger</translation>
     </message>
@@ -610,107 +614,107 @@
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="265"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="267"/>
         <source>卡号</source>
         <translation>card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="266"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="268"/>
         <source>身份证号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="267"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="269"/>
         <source>姓名</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="268"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="270"/>
         <source>有效期至</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="278"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="280"/>
         <source>读卡正常</source>
         <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="287"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="289"/>
         <source>读卡失败</source>
         <translation>Card read failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="326"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="324"/>
         <source>同步完成</source>
         <translation>Sync complete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="328"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="326"/>
         <source>同步未完成（数据都还在本机）</source>
         <translation>Sync incomplete (everything stays on this kiosk)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="343"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="341"/>
         <source>请插入任意一张卡</source>
         <translation>Insert any card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="347"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="345"/>
         <source>请把手指放在指纹仪上</source>
         <translation>Place a finger on the sensor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="362"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="354"/>
         <source>正在打印测试页…</source>
         <translation>Printing the test page…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="367"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="359"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="371"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="363"/>
         <source>同步服务未运行</source>
         <translation>Sync service not running</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="379"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="371"/>
         <source>正在重新下载全部数据…</source>
         <translation>Re-pulling every feed…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="412"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="404"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="424"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="416"/>
         <source>测试页已送出</source>
         <translation>Test page sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="425"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="417"/>
         <source>诊断包</source>
         <translation>Diagnostic bundle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="426"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="418"/>
         <source>被拒交易列表</source>
         <translation>Rejected list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="432"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="424"/>
         <source>图像质量：好 · 比对分数 %1</source>
         <translation>Image quality: good · score %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="451"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="443"/>
         <source>测试页</source>
         <translation>Test page: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="455"/>
+        <location filename="../../kiosk/screens/maintenance_flow.py" line="447"/>
         <source>有问题</source>
         <translation>not right</translation>
     </message>
@@ -765,22 +769,22 @@
 <context>
     <name>PrintingScreen</name>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="160"/>
+        <location filename="../../kiosk/screens/printing.py" line="161"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="162"/>
+        <location filename="../../kiosk/screens/printing.py" line="163"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="166"/>
+        <location filename="../../kiosk/screens/printing.py" line="167"/>
         <source>共 %1 页</source>
         <translation>Pages: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="172"/>
+        <location filename="../../kiosk/screens/printing.py" line="173"/>
         <source>取好了</source>
         <translation>Done</translation>
     </message>
@@ -859,32 +863,43 @@
 <context>
     <name>StatementFlow</name>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="36"/>
+        <location filename="../../kiosk/screens/pin.py" line="42"/>
         <source>插卡</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="37"/>
+        <location filename="../../kiosk/screens/pin.py" line="43"/>
+        <location filename="../../kiosk/screens/pin.py" line="252"/>
+        <source>按指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/pin.py" line="45"/>
         <source>输密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="38"/>
+        <location filename="../../kiosk/screens/pin.py" line="46"/>
         <source>看证明</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="39"/>
+        <location filename="../../kiosk/screens/pin.py" line="47"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="45"/>
+        <location filename="../../kiosk/screens/pin.py" line="53"/>
         <source>请到%1办理</source>
         <translation>Please go to %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="202"/>
+        <location filename="../../kiosk/screens/pin.py" line="245"/>
+        <source>也可以到%1办理</source>
+        <translation>You can also go to %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/pin.py" line="256"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -1222,161 +1237,171 @@
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="82"/>
+        <source>指纹没有认出来，请输入社保卡密码</source>
+        <translation>Not recognised: please enter your PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/texts.py" line="83"/>
+        <source>指纹仪暂时不能使用，请输入社保卡密码</source>
+        <translation>Finger reader not working: enter your PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/texts.py" line="84"/>
         <source>正在准备参保证明，请稍候</source>
         <translation>Preparing your statement, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="83"/>
+        <location filename="../../kiosk/texts.py" line="85"/>
         <source>请看一下证明，没有问题请点打印</source>
         <translation>Please check the statement, then press Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="84"/>
+        <location filename="../../kiosk/texts.py" line="86"/>
         <source>正在打印，请稍候</source>
         <translation>Printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="85"/>
+        <location filename="../../kiosk/texts.py" line="87"/>
         <source>请取走您的参保证明</source>
         <translation>Please take your statement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="86"/>
+        <location filename="../../kiosk/texts.py" line="88"/>
         <source>请取走您的认证回执</source>
         <translation>Please take your receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="87"/>
+        <location filename="../../kiosk/texts.py" line="89"/>
         <source>打印机没有纸了</source>
         <translation>The printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="88"/>
+        <location filename="../../kiosk/texts.py" line="90"/>
         <source>打印机卡纸了</source>
         <translation>The paper is stuck in the printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="89"/>
+        <location filename="../../kiosk/texts.py" line="91"/>
         <source>打印机没有连上</source>
         <translation>The printer is not connected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="90"/>
+        <location filename="../../kiosk/texts.py" line="92"/>
         <source>打印机暂时不能使用</source>
         <translation>The printer is not working now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="91"/>
+        <location filename="../../kiosk/texts.py" line="93"/>
         <source>打印机很久没有反应</source>
         <translation>The printer did not respond</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="92"/>
+        <location filename="../../kiosk/texts.py" line="94"/>
         <source>这次没有打印出来</source>
         <translation>Nothing was printed this time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="93"/>
+        <location filename="../../kiosk/texts.py" line="95"/>
         <source>证明还没有准备好</source>
         <translation>The statement is not ready</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="94"/>
+        <location filename="../../kiosk/texts.py" line="96"/>
         <source>本机没有找到您的缴费记录</source>
         <translation>Your records are not on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="95"/>
+        <location filename="../../kiosk/texts.py" line="97"/>
         <source>请找工作人员，或点求助</source>
         <translation>Please ask the staff, or press Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="96"/>
+        <location filename="../../kiosk/texts.py" line="98"/>
         <source>请到窗口办理</source>
         <translation>Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="99"/>
+        <location filename="../../kiosk/texts.py" line="101"/>
         <source>正在查询，请稍候</source>
         <translation>Looking it up, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="100"/>
+        <location filename="../../kiosk/texts.py" line="102"/>
         <source>这是您的待遇</source>
         <translation>These are your benefits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="101"/>
+        <location filename="../../kiosk/texts.py" line="103"/>
         <source>这是您的缴费情况</source>
         <translation>These are your contributions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="102"/>
+        <location filename="../../kiosk/texts.py" line="104"/>
         <source>没有查到您的待遇信息，请到窗口咨询</source>
         <translation>We found no benefit record for you. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="103"/>
+        <location filename="../../kiosk/texts.py" line="105"/>
         <source>请点一个岗位，看详细情况</source>
         <translation>Touch a job to see the details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="104"/>
+        <location filename="../../kiosk/texts.py" line="106"/>
         <source>现在没有招聘的岗位，请过几天再来看</source>
         <translation>No jobs are offered now. Please look again in a few days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="105"/>
+        <location filename="../../kiosk/texts.py" line="107"/>
         <source>想做这份工作，请点我有意向</source>
         <translation>Want this job? Touch I&apos;m interested</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="106"/>
+        <location filename="../../kiosk/texts.py" line="108"/>
         <source>请输入您的手机号码，再点确定</source>
         <translation>Enter your mobile number, then touch OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="107"/>
+        <location filename="../../kiosk/texts.py" line="109"/>
         <source>手机号码是11位数字，请点清除，重新输入</source>
         <translation>A mobile number has 11 digits. Touch Clear and enter it again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="108"/>
+        <location filename="../../kiosk/texts.py" line="110"/>
         <source>手机号码要以1开头，请点清除，重新输入</source>
         <translation>A mobile number starts with 1. Touch Clear and enter it again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="109"/>
+        <location filename="../../kiosk/texts.py" line="111"/>
         <source>已经登记，工作人员会打电话联系您</source>
         <translation>Done. Our staff will call you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="110"/>
+        <location filename="../../kiosk/texts.py" line="112"/>
         <source>请点一条通知，看全文</source>
         <translation>Touch a notice to read all of it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="111"/>
+        <location filename="../../kiosk/texts.py" line="113"/>
         <source>现在没有新的通知</source>
         <translation>There are no new notices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="112"/>
+        <location filename="../../kiosk/texts.py" line="114"/>
         <source>这是通知全文</source>
         <translation>This is the whole notice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="113"/>
+        <location filename="../../kiosk/texts.py" line="115"/>
         <source>刚才没有查到，请点求助，或回到首页</source>
         <translation>That did not work. Touch Help, or go back to the start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="114"/>
+        <location filename="../../kiosk/texts.py" line="116"/>
         <source>请为这次服务打个分</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="115"/>
+        <location filename="../../kiosk/texts.py" line="117"/>
         <source>谢谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>

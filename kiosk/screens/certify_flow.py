@@ -20,6 +20,7 @@ from kiosk.core.session import SessionEnd
 from kiosk.screens.certify_start import CertifyStartScreen
 from kiosk.screens.choose_benefit import ChooseBenefitScreen
 from kiosk.screens.finger import FingerScreen
+from kiosk.screens.rating import offer_rating
 from kiosk.screens.result import ResultKind, ResultScreen
 from kiosk.services.fingerprint_service import (
     NOT_ENROLLED,
@@ -67,7 +68,7 @@ class CertificationFlow(QObject):
         self.start_screen.lookup_requested.connect(self._lookup)
         self.choose.benefit_chosen.connect(self._benefit_chosen)
         self.result.receipt_requested.connect(self.receipt_requested)
-        self.result.done.connect(lambda: app.end_session(SessionEnd.FINISHED))
+        self.result.done.connect(self._result_done)
         s = self.service
         s.plan_ready.connect(self._plan_ready)
         s.place_finger.connect(self.finger.show_place)
@@ -136,6 +137,16 @@ class CertificationFlow(QObject):
         if current is not None and current.name == "out_of_service":
             return
         self.app.navigator.go("result", {"kind": kind})
+
+    def _result_done(self) -> None:
+        """返回首页 on the result: after a verification (passed or not) the rating comes first
+        (skippable; its end is the session's end, with the card reminder); otherwise the end."""
+        nav = self.app.navigator
+        kind = getattr(self.result, "kind", None)
+        if kind in (ResultKind.SUCCESS, ResultKind.FAILED) and nav.is_available("rating"):
+            offer_rating(nav, "certification")
+        else:
+            self.app.end_session(SessionEnd.FINISHED)
 
     # --- leaving ------------------------------------------------------------------------------
     def _screen_changed(self, screen: object) -> None:

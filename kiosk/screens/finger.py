@@ -3,7 +3,8 @@ an arrow to the sensor, the attempts left (shown and spoken), guidance after a p
 ("可以对手指哈口气再按") and "请抬起手指" between attempts.
 
 The flow calls `show_place`, `show_poor`, `show_no_match`, `show_lift`, `show_next` as the
-fingerprint worker reports progress; the screen only words and draws them.
+fingerprint worker reports progress; the screen only words and draws them. The statement flow
+reuses it to identify a resident by finger (`enter({"flow": "statement", ...})`: its steps).
 """
 
 from __future__ import annotations
@@ -60,13 +61,19 @@ class FingerScreen(Screen):
         self.finger = "right_index"
         self.left = self.ctx.config.devices.fingerprint_attempts
         self.hint = Guidance.NONE
+        self.flow = "certification"
 
     def steps(self) -> tuple[list[str], int] | None:
+        if self.flow == "statement":
+            from kiosk.screens.pin import statement_steps
+
+            return statement_steps(by_finger=True), 1  # 插卡 — 按指纹 — 看证明 — 打印
         return step_words(), 1
 
     def enter(self, params: dict[str, Any]) -> None:
         self._reset()
         self.finger = str(params.get("finger", self.finger))
+        self.flow = str(params.get("flow", "certification"))
         self.hand.set_finger(self.finger)
         super().enter(params)
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from drivers.card.api import CardData, CardReader
+from drivers.fingerprint.api import FingerprintSensor
 from kiosk.core.diagnostics import Check, CheckId, State, probe_card_reader, probe_fingerprint
 from kiosk.core.maintenance_audit import MaintenanceAction
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id
@@ -42,6 +43,7 @@ from kiosk.screens.maintenance_actions import (
 )
 from kiosk.screens.maintenance_diagnostics import MaintenanceDiagnosticsScreen
 from kiosk.screens.navigator import Navigator
+from kiosk.services.fingerprint_service import FingerprintService
 from kiosk.services.maintenance_service import (
     ActionResult,
     MaintenanceService,
@@ -113,9 +115,9 @@ class MaintenanceFlow(QObject):
         w.media_listed.connect(self.folders.show_folders)
         w.audit_failed.connect(self.diagnostics.show_audit_problem)
         app.card.probe_done.connect(self._card_probed)
-        self._bridge = _Bridge(self)
-        self._bridge.check.connect(self.diagnostics.show_check)
-        self._bridge.action.connect(self._action_done)
+        sensor_service = fingerprint_service(app)
+        if sensor_service is not None:
+            sensor_service.probe_done.connect(self._sensor_probed)
         app.sync_service.status_changed.connect(self._sync_status)
 
     # --- entry ----------------------------------------------------------------------------------
@@ -293,26 +295,22 @@ class MaintenanceFlow(QObject):
         self.diagnostics.reset()
         kind = self.app.config.devices.card
         self.app.card.probe(lambda reader: _card_check(reader, kind))
-        sensor_worker = fingerprint_worker(self.app)
-        if sensor_worker is None:
+        sensor_service = fingerprint_service(self.app)
+        if sensor_service is None:
             self.service.probe_sensor()
         else:  # the fingerprint service holds the port: probe on its thread, never open it again
             kind = self.app.config.devices.fingerprint
-            bridge = self._bridge
-
-            def probe() -> None:
-                sensor = getattr(sensor_worker, "_sensor", None)
-                if sensor is None:
-                    text = "the fingerprint service could not open the sensor (see the log)"
-                    check = Check(CheckId.FINGERPRINT, State.FAULT, "sensor_unavailable", text)
-                else:
-                    check = probe_fingerprint(sensor.info, kind)
-                bridge.check.emit(check)
-
-            QTimer.singleShot(0, sensor_worker, probe)
+            sensor_service.probe(lambda sensor: _sensor_check(sensor, kind))
         self.service.probe_printer()
         self.service.local_checks()
         self.service.audit(MaintenanceAction.DIAGNOSTICS, "refresh")
+
+    def _sensor_probed(self, result: object) -> None:
+        """A diagnostic check or a test capture run on the fingerprint service's thread."""
+        if isinstance(result, Check):
+            self.diagnostics.show_check(result)
+        elif isinstance(result, ActionResult):
+            self._action_done(result)
 
     def _card_probed(self, result: object) -> None:
         if isinstance(result, Check):
@@ -345,19 +343,13 @@ class MaintenanceFlow(QObject):
                 self.app.card.request_read()
         elif action is ActionId.TEST_FINGER:
             a.show_result(None, QCoreApplication.translate("Maintenance", "请把手指放在指纹仪上"))
-            sensor_worker = fingerprint_worker(self.app)
-            if sensor_worker is None:
+            sensor_service = fingerprint_service(self.app)
+            if sensor_service is None:
                 self.service.test_capture()
             else:
-                cancel, config, bridge = self.service.worker.cancel, self.app.config, self._bridge
+                cancel, config = self.service.worker.cancel, self.app.config
                 cancel.clear()
-                QTimer.singleShot(
-                    0,
-                    sensor_worker,
-                    lambda: bridge.action.emit(
-                        test_capture_with(getattr(sensor_worker, "_sensor", None), config, cancel)
-                    ),
-                )
+                sensor_service.probe(lambda sensor: test_capture_with(sensor, config, cancel))
         elif action is ActionId.TEST_PRINT:
             a.show_result(None, QCoreApplication.translate("Maintenance", "正在打印测试页…"))
             self.service.print_test_page()
@@ -471,19 +463,19 @@ def _screen(nav: Navigator, name: str, cls: type[S]) -> S:
     return screen
 
 
-class _Bridge(QObject):
-    """Results of work run on another service's thread arrive here, queued to the GUI thread."""
-
-    check = Signal(object)
-    action = Signal(object)
-
-
-def fingerprint_worker(app: KioskApp) -> QObject | None:
-    """The QObject whose thread owns the sensor (the certification flow's fingerprint service),
-    or None when no in-process service holds it. Work for the sensor is posted to that thread."""
+def fingerprint_service(app: KioskApp) -> FingerprintService | None:
+    """The in-process fingerprint service (the certification flow's), whose thread owns the
+    sensor, or None when there is none. Work for the sensor goes through its public `probe`."""
     service = getattr(getattr(app, "certification", None), "service", None)
-    worker = getattr(service, "_worker", None)
-    return worker if isinstance(worker, QObject) else None
+    return service if isinstance(service, FingerprintService) else None
+
+
+def _sensor_check(sensor: FingerprintSensor | None, kind: str) -> Check:
+    """Runs on the fingerprint service's thread."""
+    if sensor is None:
+        text = "the fingerprint service could not open the sensor (see the log)"
+        return Check(CheckId.FINGERPRINT, State.FAULT, "sensor_unavailable", text)
+    return probe_fingerprint(sensor.info, kind)
 
 
 def _card_check(reader: CardReader | None, kind: str) -> Check:

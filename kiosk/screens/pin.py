@@ -6,6 +6,12 @@ the statement flow asks the card service (worker thread) to VERIFY, and calls ba
 a blocked PIN sends the resident to the counter. The digits never leave the keypad except in that
 one signal, and `clear()` empties it.
 
+"Card + PIN, or card + fingerprint" (issue 6): for a resident with enrolled fingers, when the
+fingerprint service is there, the flow calls `offer_finger(True)` and a 按指纹 button appears; it
+emits `finger_requested` (the flow shows the finger screen, identifies, records nothing). When the
+finger is not recognised after every attempt, the flow comes back with `show_finger_failed()`:
+the PIN is asked for kindly, with the counter as the other way.
+
 Landscape screens are too short for the display above a 4-row keypad of 120 px keys, so there the
 dots, the tries line and the status sit in a column to the left of the keys.
 """
@@ -31,10 +37,12 @@ PIN_LENGTH = 6  # the social-security card's PIN (VERIFY with 3 BCD bytes)
 KEYPAD_COLUMN_W = 720  # px at scale 1: three keys of 224 px and two gaps
 
 
-def statement_steps() -> list[str]:
+def statement_steps(by_finger: bool = False) -> list[str]:
     return [
         QCoreApplication.translate("StatementFlow", "插卡"),
-        QCoreApplication.translate("StatementFlow", "输密码"),
+        QCoreApplication.translate("StatementFlow", "按指纹")
+        if by_finger
+        else QCoreApplication.translate("StatementFlow", "输密码"),
         QCoreApplication.translate("StatementFlow", "看证明"),
         QCoreApplication.translate("StatementFlow", "打印"),
     ]
@@ -52,6 +60,13 @@ class PinState(enum.Enum):
     CHECKING = "checking"
     WRONG = "wrong"
     BLOCKED = "blocked"
+    FINGER_FAILED = "finger_failed"  # the finger was not recognised: the PIN, or the counter
+    FINGER_UNAVAILABLE = "finger_unavailable"  # the sensor failed: the PIN, or the counter
+
+
+_TYPING = frozenset(
+    {PinState.ENTRY, PinState.WRONG, PinState.FINGER_FAILED, PinState.FINGER_UNAVAILABLE}
+)
 
 
 class PinScreen(Screen):
@@ -62,6 +77,7 @@ class PinScreen(Screen):
 
     pin_entered = Signal(str)  # six digits, for the card's VERIFY (never logged)
     finished = Signal()  # 返回首页 after a blocked PIN: the session ends (card reminder)
+    finger_requested = Signal()  # 按指纹: identify by fingerprint instead of the PIN
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -72,6 +88,11 @@ class PinScreen(Screen):
         self.keypad.confirmed.connect(self._confirmed)
         self.status = secondary_label(self)
         self.status.hide()
+        self.finger_offered = False
+        self.finger_button = BigButton(theme, "secondary", self)
+        self.finger_button.setMinimumWidth(theme.px(420))
+        self.finger_button.clicked.connect(self._finger_clicked)
+        self.finger_button.hide()
         # the blocked state: counter picture, where to go, one button
         self.blocked = QWidget(self)
         blocked_layout = QVBoxLayout(self.blocked)
@@ -104,6 +125,7 @@ class PinScreen(Screen):
             entry_layout = QVBoxLayout(self.entry)
             entry_layout.addWidget(self.keypad)
             entry_layout.addWidget(self.status)
+            entry_layout.addWidget(self.finger_button, 0, Qt.AlignmentFlag.AlignHCenter)
             entry_layout.addStretch(1)
         else:
             entry_layout = QHBoxLayout(self.entry)
@@ -113,6 +135,7 @@ class PinScreen(Screen):
             side.addWidget(self.keypad.display)  # moved out of the keypad, beside the keys
             side.addWidget(self.keypad.tries_label)
             side.addWidget(self.status)
+            side.addWidget(self.finger_button, 0, Qt.AlignmentFlag.AlignHCenter)
             side.addStretch(1)
             entry_layout.addLayout(side, 1)
             self.keypad.setFixedWidth(theme.px(KEYPAD_COLUMN_W))
@@ -135,6 +158,8 @@ class PinScreen(Screen):
             said.append(Dynamic(self.keypad.tries_label.text()))  # "还可以再试 2 次"
         if self.state is PinState.BLOCKED:
             said.append(Dynamic(where_to_go(self.ctx)))
+        if self.state in (PinState.FINGER_FAILED, PinState.FINGER_UNAVAILABLE):
+            said.append(Dynamic(self.status.text()))  # "也可以到…办理"
         return said
 
     def _prompt(self) -> str:
@@ -143,6 +168,8 @@ class PinScreen(Screen):
             PinState.CHECKING: "pin_checking",
             PinState.WRONG: "pin_wrong",
             PinState.BLOCKED: "pin_blocked",
+            PinState.FINGER_FAILED: "pin_finger_failed",
+            PinState.FINGER_UNAVAILABLE: "pin_finger_unavailable",
         }[self.state]
 
     # --- states (called by the statement flow) ------------------------------------------------
@@ -164,12 +191,25 @@ class PinScreen(Screen):
         self.keypad.clear()
         self._set_state(PinState.BLOCKED)
 
+    def offer_finger(self, offered: bool) -> None:
+        """按指纹 is shown (the resident has enrolled fingers and the sensor service is there)."""
+        self.finger_offered = offered
+        self.retranslate()
+        self._relayout()
+
+    def show_finger_failed(self, sensor_failed: bool = False) -> None:
+        """Back from the finger screen without a match (every attempt used) or with a sensor
+        that failed: no second go by finger; the PIN, or the counter."""
+        self.finger_offered = False
+        self.keypad.clear()
+        self._set_state(PinState.FINGER_UNAVAILABLE if sensor_failed else PinState.FINGER_FAILED)
+
     def _set_state(self, state: PinState, announce: bool = True) -> None:
         self.state = state
         blocked = state is PinState.BLOCKED
         self.entry.setVisible(not blocked)
         self.blocked.setVisible(blocked)
-        self.keypad.setEnabled(state in (PinState.ENTRY, PinState.WRONG))
+        self.keypad.setEnabled(state in _TYPING)
         self.retranslate()
         self._relayout()
         if announce:
@@ -185,9 +225,14 @@ class PinScreen(Screen):
                 layout.activate()
 
     def _confirmed(self, pin: str) -> None:
-        if self.state in (PinState.ENTRY, PinState.WRONG):
+        if self.state in _TYPING:
             self.show_checking()
             self.pin_entered.emit(pin)
+
+    def _finger_clicked(self) -> None:
+        if self.finger_offered and self.state in _TYPING:
+            self.keypad.clear()
+            self.finger_requested.emit()
 
     # --- life cycle ---------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -195,8 +240,17 @@ class PinScreen(Screen):
         if self.state is PinState.CHECKING:
             self.status.setText(prompt_text("pin_checking"))
             self.status.show()
+        elif self.state in (PinState.FINGER_FAILED, PinState.FINGER_UNAVAILABLE):
+            self.status.setText(
+                QCoreApplication.translate("StatementFlow", "也可以到%1办理").replace(
+                    "%1", self.ctx.counter_location()
+                )
+            )
+            self.status.show()
         else:
             self.status.hide()
+        self.finger_button.setText(QCoreApplication.translate("StatementFlow", "按指纹"))
+        self.finger_button.setVisible(self.finger_offered and self.state in _TYPING)
         self.banner.show_status(Status.ERROR, "")
         self.where.setText(where_to_go(self.ctx))
         self.home_button.setText(QCoreApplication.translate("StatementFlow", "返回首页"))
@@ -207,6 +261,9 @@ class PinScreen(Screen):
         self.keypad.set_tries_left(None)
         self.tries_left = None
         self.state = PinState.ENTRY
+        self.finger_offered = False
+        self.finger_button.hide()
+        self.status.hide()
         self.entry.show()
         self.blocked.hide()
         self.keypad.setEnabled(True)

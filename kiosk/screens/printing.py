@@ -41,7 +41,8 @@ class PrintingScreen(Screen):
     prompt_id = "printing"
     bar_buttons = frozenset({BarButton.REPEAT})
 
-    finished = Signal()  # document taken (or the time passed), or 返回首页: the session ends
+    finished = Signal()  # the time passed, or 返回首页 after a failure: the session ends
+    taken = Signal()  # 取好了: the resident took the document (the flow offers the rating)
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -116,7 +117,7 @@ class PrintingScreen(Screen):
     def _button_clicked(self) -> None:
         if self.state is PrintState.DONE:
             self.take_timer.stop()
-            self.finished.emit()
+            self.taken.emit()
         elif self.failure is not None and self.failure.button == "help":
             self.navigate.emit("help", {})
         else:

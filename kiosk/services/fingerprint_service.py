@@ -10,7 +10,10 @@ WAL lets the sync thread write meanwhile). It answers two queued requests:
   `[devices] fingerprint_attempts` attempts: wait for a finger, capture and compare 1:1 with that
   finger's template; a poor image is guidance and costs an attempt; between attempts the finger is
   lifted. The outcome is recorded (`Store.record_certification`, one commit) BEFORE `finished` is
-  emitted, so the screen never announces what is not stored.
+  emitted, so the screen never announces what is not stored;
+- `identify(person_id, fingers)`: the same attempts, to prove who is at the kiosk for another
+  service (a statement: "card + fingerprint" instead of the card PIN). It records NOTHING: the
+  service that follows records its own transaction. Answers `identified(IdentifyResult)`.
 
 A walk-away (card removed, idle timeout, 首页) sets the cancel event: the wait ends with
 `Cancelled` and nothing is recorded — no verification was completed. `FingerprintService` is the
@@ -23,6 +26,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -64,6 +68,17 @@ def open_configured_sensor(config: Config) -> Callable[[], FingerprintSensor]:
     return factory
 
 
+@dataclass(frozen=True)
+class IdentifyResult:
+    """An identification's outcome: no transaction was written for it."""
+
+    person_id: str
+    matched: bool
+    finger: str | None  # the matching finger, or the best-scoring one
+    attempts: int
+    score: int
+
+
 class FingerprintWorker(QObject):
     plan_ready = Signal(int, object)  # request id, CertificationPlan
     place_finger = Signal(int, str, int)  # request id, finger, attempts left
@@ -74,6 +89,10 @@ class FingerprintWorker(QObject):
     finished = Signal(int, object)  # request id, VerificationResult
     failed = Signal(int, str)  # request id, code (sensor_unavailable, not_enrolled, store_failed)
     cancelled = Signal(int)
+    probed = Signal(object)  # what a `run_probe` function returned
+    identified = Signal(int, object)  # request id, IdentifyResult
+    identify_failed = Signal(int, str)  # request id, code (as `failed`)
+    fingers_known = Signal(str, list)  # person id, enrolled fingers (roster order; [] unknown)
 
     def __init__(
         self,
@@ -127,6 +146,14 @@ class FingerprintWorker(QObject):
         return self._clock() if self._clock is not None else self._db().now()
 
     # --- requests -----------------------------------------------------------------------------
+    @Slot(object)
+    def run_probe(self, probe: Callable[[FingerprintSensor | None], object]) -> None:
+        """Run `probe(sensor)` on this thread (maintenance diagnostics and test capture), with the
+        sensor opened if it can be; None: it cannot. The sensor never leaves its own thread."""
+        assert_in_thread(self)
+        self._open()
+        self.probed.emit(probe(self._sensor))
+
     @Slot(int, str)
     def lookup(self, request: int, person_id: str) -> None:
         assert_in_thread(self)
@@ -139,41 +166,83 @@ class FingerprintWorker(QObject):
             return
         self.plan_ready.emit(request, plan)
 
+    @Slot(str)
+    def enrolled_fingers(self, person_id: str) -> None:
+        """Which fingers the resident has enrolled (to offer identification by finger at all)."""
+        assert_in_thread(self)
+        try:
+            resident = self._db().resident_by_person_id(person_id)
+        except Exception as e:
+            log.error("fingerprint lookup failed: %s", type(e).__name__)
+            resident = None
+        self.fingers_known.emit(person_id, [f.finger for f in _enrolled(resident, [])])
+
     @Slot(int, str, str, list, object)
     def verify(
         self, request: int, person_id: str, benefit: str, fingers: list[Any], cancel: Any
     ) -> None:
         assert_in_thread(self)
+        outcome = self._run(request, person_id, fingers, cancel, self.failed)
+        if outcome is not None:
+            self._record(request, person_id, benefit, *outcome)
+
+    @Slot(int, str, list, object)
+    def identify(self, request: int, person_id: str, fingers: list[Any], cancel: Any) -> None:
+        """Who is here, by finger: nothing is recorded (see the module docstring)."""
+        assert_in_thread(self)
+        outcome = self._run(request, person_id, fingers, cancel, self.identify_failed)
+        if outcome is None:
+            return
+        if cancel.is_set():  # the resident left while the last comparison ran
+            self.cancelled.emit(request)
+            return
+        tally, matched = outcome
+        log.info(
+            "identification by fingerprint %s for %s (%d attempts; nothing recorded)",
+            "matched" if matched else "not matched", mask_person_id(person_id), tally.attempts,
+            extra={"event": "fingerprint_identify"},
+        )  # fmt: skip
+        self.identified.emit(
+            request,
+            IdentifyResult(
+                person_id, matched is not None, matched or tally.best_finger, tally.attempts,
+                tally.best_score,
+            ),
+        )  # fmt: skip
+
+    def _run(
+        self, request: int, person_id: str, fingers: list[Any], cancel: Any, failed: Any
+    ) -> tuple[AttemptTally, str | None] | None:
+        """Look up the templates and run the attempts; None when it ended otherwise (failed or
+        cancelled, already signalled)."""
         assert isinstance(cancel, threading.Event)
         self._cancel = cancel
         if cancel.is_set():  # superseded before it began
             self.cancelled.emit(request)
-            return
+            return None
         try:
             resident = self._db().resident_by_person_id(person_id)
         except Exception as e:
-            log.error("certification lookup failed: %s", type(e).__name__)
-            self.failed.emit(request, STORE_FAILED)
-            return
+            log.error("fingerprint lookup failed: %s", type(e).__name__)
+            failed.emit(request, STORE_FAILED)
+            return None
         enrolled = _enrolled(resident, [str(f) for f in fingers])
         if not enrolled:
-            self.failed.emit(request, NOT_ENROLLED)
-            return
+            failed.emit(request, NOT_ENROLLED)
+            return None
         if not self._open():
-            self.failed.emit(request, SENSOR_UNAVAILABLE)
-            return
+            failed.emit(request, SENSOR_UNAVAILABLE)
+            return None
         try:
-            tally, matched = self._attempts(request, enrolled)
+            return self._attempts(request, enrolled)
         except Cancelled:
-            log.info("verification cancelled (resident left); nothing recorded")
+            log.info("fingerprint wait cancelled (resident left); nothing recorded")
             self.cancelled.emit(request)
-            return
         except DeviceError as e:
             log.warning("fingerprint sensor failed: %s (%s)", e.code, e.detail)
             self._drop_sensor()
-            self.failed.emit(request, SENSOR_UNAVAILABLE)
-            return
-        self._record(request, person_id, benefit, tally, matched)
+            failed.emit(request, SENSOR_UNAVAILABLE)
+        return None
 
     def _attempts(
         self, request: int, enrolled: list[EnrolledFinger]
@@ -288,9 +357,16 @@ class FingerprintService(QObject):
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    probe_done = Signal(object)  # what a `probe` function returned
+    identified = Signal(object)  # IdentifyResult (nothing recorded)
+    identify_failed = Signal(str)  # code: sensor_unavailable, not_enrolled, store_failed
+    fingers_known = Signal(str, list)  # person id, enrolled fingers: answers `request_fingers`
 
     _lookup_requested = Signal(int, str)
     _verify_requested = Signal(int, str, str, list, object)
+    _identify_requested = Signal(int, str, list, object)
+    _fingers_requested = Signal(str)
+    _probe_requested = Signal(object)
 
     def __init__(
         self,
@@ -316,8 +392,15 @@ class FingerprintService(QObject):
         w.finished.connect(lambda r, res: self._done(r, self.finished, res))
         w.failed.connect(lambda r, code: self._done(r, self.failed, code))
         w.cancelled.connect(lambda r: self._done(r, self.cancelled))
+        w.identified.connect(lambda r, res: self._done(r, self.identified, res))
+        w.identify_failed.connect(lambda r, code: self._done(r, self.identify_failed, code))
+        self._identify_requested.connect(w.identify)
+        self._fingers_requested.connect(w.enrolled_fingers)
+        w.fingers_known.connect(self.fingers_known)  # carries the person id: checked by the user
         self._lookup_requested.connect(w.lookup)
         self._verify_requested.connect(w.verify)
+        self._probe_requested.connect(w.run_probe)
+        w.probed.connect(self.probe_done)
         self._thread: QThread | None = None
 
     def start(self) -> None:
@@ -340,6 +423,26 @@ class FingerprintService(QObject):
         self._cancel = threading.Event()
         self.busy = True
         self._verify_requested.emit(self._request, person_id, benefit, list(fingers), self._cancel)
+
+    def request_fingers(self, person_id: str) -> None:
+        """Which fingers `person_id` has enrolled; the answer is `fingers_known(person_id, list)`
+        (the caller compares the person id: no request id, nothing running is superseded)."""
+        self._fingers_requested.emit(person_id)
+
+    def request_identify(self, person_id: str, fingers: list[str]) -> None:
+        """Identify the card's owner by finger, recording nothing (e.g. for a statement). The
+        progress signals are the same as a verification's; the answer is `identified` or
+        `identify_failed` (or `cancelled`)."""
+        self._request += 1
+        self._cancel.set()  # never two sensor waits: a previous one stops
+        self._cancel = threading.Event()
+        self.busy = True
+        self._identify_requested.emit(self._request, person_id, list(fingers), self._cancel)
+
+    def probe(self, probe: Callable[[FingerprintSensor | None], object]) -> None:
+        """Run `probe(sensor)` on the fingerprint thread, which owns the sensor (the port is
+        never opened twice); its result arrives as `probe_done`. Like `CardService.probe`."""
+        self._probe_requested.emit(probe)
 
     def cancel(self) -> None:
         """The resident left: end the wait on the sensor; later answers are dropped."""

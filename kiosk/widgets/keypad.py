@@ -53,6 +53,17 @@ class KeyButton(BigButton):
             painter.end()
 
 
+def tries_left_text(tries: int) -> str:
+    """ "还可以再试 2 次". lupdate does not see translate()'s plural argument (the entry vanished
+    from the .ts at every update), so the two English forms are two entries of the same source
+    told apart by their comment: "1 more time" / "2 more times"."""
+    if tries == 1:
+        text = QCoreApplication.translate("Keypad", "还可以再试 %1 次", "one try left")
+    else:
+        text = QCoreApplication.translate("Keypad", "还可以再试 %1 次", "several tries left")
+    return text.replace("%1", str(tries))
+
+
 class Keypad(QWidget):
     """Signals: `changed(str)` after every key, `confirmed(str)` on 确定 with a full entry."""
 
@@ -133,9 +144,7 @@ class Keypad(QWidget):
         if self._tries_left is None:
             self.tries_label.hide()
         else:
-            self.tries_label.setText(
-                QCoreApplication.translate("Keypad", "还可以再试 %n 次", "", self._tries_left)
-            )
+            self.tries_label.setText(tries_left_text(self._tries_left))
             self.tries_label.show()
 
     def display_text(self) -> str:

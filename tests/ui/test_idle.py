@@ -75,3 +75,40 @@ def test_a_touch_restarts_the_idle_time(make_kiosk_app, qtbot):
     with qtbot.waitSignal(app.activity.touched):
         click(qtbot, app.frame.bottom_bar.buttons[BarButton.REPEAT])
     assert app.idle.active
+
+
+def test_nothing_late_reaches_the_deleted_window_after_shutdown(
+    kiosk_config, card_reader, fingerprint_sensor, qtbot, monkeypatch
+):
+    """The flaky "CountdownOverlay already deleted": after `shutdown()` and the window's deletion,
+    a card event queued before the card thread stopped, or the idle timer poked by it, must not
+    reach the overlay (or anything else of the window)."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent, QSize
+
+    from kiosk.app import KioskApp
+
+    app = KioskApp(
+        kiosk_config(), size=QSize(1920, 1080), open_reader=lambda: card_reader,
+        open_sensor=lambda: fingerprint_sensor,
+    )  # fmt: skip
+    app.start(show=True, fullscreen=False)
+    qtbot.waitUntil(lambda: app.card.reader_present, timeout=5000)
+    card_reader.insert(SAMPLE_CARD)
+    qtbot.waitUntil(lambda: app.session.card is not None, timeout=5000)
+    app.shutdown()
+    errors: list[BaseException] = []  # what a slot raised (Qt hands it to sys.excepthook)
+    monkeypatch.setattr("sys.excepthook", lambda _t, e, _tb: errors.append(e))
+    app.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(app.overlay)  # gone with the window
+    # what the card thread had posted before it stopped, delivered now
+    app.card.card_removed.emit()
+    app.card.card_inserted.emit()
+    app.card.card_read.emit(SAMPLE_CARD)
+    app.card.card_error.emit("card_unreadable", "late")
+    app.card.reader_lost.emit()
+    # the idle timer, had anything poked it
+    app.idle.expired.emit()
+    qtbot.wait(10)
+    assert errors == []

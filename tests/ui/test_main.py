@@ -57,3 +57,35 @@ def test_screenshot_command_writes_the_screen(write_config, tmp_path):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1080, 1920)
     assert Path(result.stdout.strip()) == out
+
+
+def test_offscreen_and_multimedia_noise_is_filtered_real_warnings_are_not(write_config, tmp_path):
+    """One `kiosk --screenshot` run: no "propagateSizeHints()" or qt.multimedia probe lines on
+    stderr; the same handler still prints (and logs) a real warning."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("KIOSK_NO_SOUND", None)  # let Qt Multimedia load and probe its libraries
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.main", "--config", str(write_config()), "--screenshot",
+         str(tmp_path / "home.png"), "--screen", "home"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "propagateSizeHints" not in result.stderr
+    assert "pipewire" not in result.stderr and "Couldn't load" not in result.stderr
+
+    probe = (
+        "import logging, sys\n"
+        "logging.basicConfig(level=logging.DEBUG, stream=sys.stdout,\n"
+        "                    format='%(levelname)s %(message)s')\n"
+        "from PySide6.QtCore import qWarning\n"
+        "from kiosk import qt_messages\n"
+        "qt_messages.install()\n"
+        "qWarning('This plugin does not support propagateSizeHints()')\n"
+        "qWarning('a real problem')\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stderr.strip().splitlines() == ["a real problem"]
+    assert "WARNING a real problem" in shown.stdout and "propagateSizeHints" not in shown.stdout

@@ -371,3 +371,34 @@ def test_test_page_through_real_cupsd_and_printer_check(
     qtbot.waitUntil(lambda: bool(set(cups_pdf_output.glob("*.pdf")) - before), timeout=60000)
     click(qtbot, app.screen("maintenance_confirm").yes)
     assert "confirmed=yes" in wait_audited(qtbot, app, "test_print")["detail"]
+
+
+def test_fingerprint_service_probe_runs_on_the_sensor_thread(
+    qtbot: Any, kiosk_config: Any, fingerprint_sensor: Any
+) -> None:
+    """The public `probe(fn)`: fn gets the service's own (opened) sensor, on its own thread."""
+    from PySide6.QtCore import QThread
+
+    from kiosk.services.fingerprint_service import FingerprintService
+
+    service = FingerprintService(kiosk_config(), lambda: fingerprint_sensor)
+    service.start()
+    try:
+        seen: list[object] = []
+        service.probe_done.connect(seen.append)
+        service.probe(lambda sensor: (sensor, QThread.currentThread().objectName()))
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT_MS)
+        assert seen[0] == (fingerprint_sensor, "fingerprint-worker")
+    finally:
+        service.shutdown()
+
+
+def test_diagnostics_probe_the_sensor_through_the_public_probe(qtbot: Any, tech_app: Any) -> None:
+    app = tech_app()
+    probed: list[object] = []
+    app.certification.service.probe_done.connect(probed.append)
+    enter(qtbot, app)
+    screen = app.screen("maintenance_diagnostics")
+    qtbot.waitUntil(lambda: CheckId.FINGERPRINT in screen.checks, timeout=WAIT_MS)
+    assert [getattr(c, "id", None) for c in probed] == [CheckId.FINGERPRINT]
+    assert screen.checks[CheckId.FINGERPRINT] is probed[0]

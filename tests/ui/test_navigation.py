@@ -18,13 +18,27 @@ class BenefitsForTest(Screen):
     prompt_id = "greeting"
 
 
-def test_home_shows_only_available_services(kiosk_app):
-    home = kiosk_app.screen("home")
-    assert current_name(kiosk_app) == "home"
-    # only help has a resident-facing screen so far; the others are placeholders
-    assert home.tiles.visible_services() == [Service.HELP]
-    assert not kiosk_app.navigator.is_available("benefits")
-    assert "benefits" in kiosk_app.navigator.names()
+def _without(name: str) -> tuple[type[Screen], ...]:
+    """The registry with the screen `name` taken out: it falls back to its placeholder."""
+    kept = tuple(cls for cls in registry.SCREENS if cls.name != name)
+    assert len(kept) == len(registry.SCREENS) - 1, f"{name} is not registered"
+    return kept
+
+
+def test_home_shows_only_available_services(monkeypatch, make_kiosk_app):
+    # every service has its screens: all six tiles, in order
+    app = make_kiosk_app(start=False)
+    app.navigator.go("home")
+    assert app.screen("home").tiles.visible_services() == list(Service)
+    # a service whose entry screen is only a placeholder has no tile, and the others keep theirs
+    monkeypatch.setattr(registry, "SCREENS", _without("benefits"))
+    app = make_kiosk_app()
+    assert current_name(app) == "home"
+    visible = app.screen("home").tiles.visible_services()
+    assert Service.BENEFITS not in visible
+    assert visible == [s for s in Service if s is not Service.BENEFITS]
+    assert not app.navigator.is_available("benefits")
+    assert "benefits" in app.navigator.names()  # the placeholder is still there
 
 
 def test_help_tile_then_back_and_home(kiosk_app, qtbot):
@@ -66,10 +80,17 @@ def test_registering_a_screen_shows_its_tile_and_card_leads_to_it(
 ):
     from kiosk.core.samples import SAMPLE_CARD
 
-    monkeypatch.setattr(registry, "SCREENS", (*registry.SCREENS, BenefitsForTest))
+    unregistered = _without("benefits")
+    monkeypatch.setattr(registry, "SCREENS", unregistered)
+    before = make_kiosk_app(start=False)  # the simulated reader can serve one started app
+    before.navigator.go("home")
+    assert Service.BENEFITS not in before.screen("home").tiles.visible_services()
+    # the one line in SCREENS: the tile appears and a card read after choosing it leads there
+    monkeypatch.setattr(registry, "SCREENS", (*unregistered, BenefitsForTest))
     app = make_kiosk_app()
     home = app.screen("home")
-    assert home.tiles.visible_services() == [Service.BENEFITS, Service.HELP]
+    assert Service.BENEFITS in home.tiles.visible_services()
+    assert isinstance(app.screen("benefits"), BenefitsForTest)
     click(qtbot, home.tiles.tiles[Service.BENEFITS])
     assert current_name(app) == "insert_card"  # a card service identifies first
     card_reader.insert(SAMPLE_CARD)

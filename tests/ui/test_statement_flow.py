@@ -54,6 +54,10 @@ def test_tile_card_pin_preview_print_take_and_card_reminder(app, card_reader, qt
     assert len(payload["verification_code"]) == 19
 
     click(qtbot, printing.button)  # 取好了
+    assert current_name(app) == "rating"  # the rating, skippable, before the session ends
+    assert app.screen("rating").service == "statement"
+    assert app.session.card is not None  # the card is still in: the reminder comes after
+    click(qtbot, app.screen("rating").skip)
     qtbot.waitUntil(lambda: current_name(app) == "take_card", timeout=WAIT_MS)
     assert app.session.card is None
     card_reader.remove()

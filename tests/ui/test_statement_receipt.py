@@ -48,7 +48,10 @@ def test_receipt_requested_prints_the_receipt_and_records_it(kiosk_app, card_rea
     text = pdftotext(pdf)
     assert "认证成功" in text and "2027年11月30日" in text
     assert payload["verification_code"] in text
-    click(qtbot, printing.button)  # 取好了 -> the card reminder
+    click(qtbot, printing.button)  # 取好了 -> the rating of the certification -> card reminder
+    assert current_name(app) == "rating" and app.screen("rating").service == "certification"
+    click(qtbot, app.screen("rating").buttons[4])
+    click(qtbot, app.screen("rating").skip)  # 返回首页 after the thanks
     qtbot.waitUntil(lambda: current_name(app) == "take_card", timeout=WAIT_MS)
 
 
