@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from drivers.card.api import CardData, CardReader
 from kiosk.activity import ActivityWatcher, CornerSequence, IdleTimer
 from kiosk.config import Config
+from kiosk.core.clock import kiosk_now
 from kiosk.core.failures import FailureCounter
 from kiosk.core.session import Session, SessionEnd
 from kiosk.i18n import Translations
@@ -70,7 +71,7 @@ class KioskApp(QObject):
         *,
         size: QSize | None = None,
         open_reader: Callable[[], CardReader] | None = None,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = kiosk_now,
         monotonic: Callable[[], float] = time.monotonic,
         open_sensor: Callable[[], Any] | None = None,
     ) -> None:

@@ -23,6 +23,7 @@ from drivers.printer import open_printer
 from drivers.printer.api import Printer
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
+from kiosk.core.clock import kiosk_now
 from kiosk.core.masking import mask_name, mask_person_id
 from kiosk.documents import DocumentContext, build_statement, build_test_page
 from offline_cache.store import Store
@@ -62,7 +63,7 @@ def _context(config: Config, offline: bool, data_as_of: date | None) -> Document
     return DocumentContext(
         township_name=config.terminal.township_name,
         terminal_id=config.terminal.id,
-        printed_at=datetime.now().astimezone(),
+        printed_at=kiosk_now(),
         secret=config.read_terminal_secret(),
         offline=offline,
         data_as_of=data_as_of,

@@ -25,6 +25,7 @@ from drivers.errors import DeviceError
 from drivers.fingerprint.api import TEMPLATE_SIZE, EnrolledFinger, FingerprintSensor
 from drivers.printer.api import Printer
 from kiosk.config import Config
+from kiosk.core.clock import kiosk_now
 from kiosk.core.diagnostic_bundle import export_bundle, export_rejected, rejected_entries
 from kiosk.core.diagnostics import (
     Check,
@@ -244,7 +245,7 @@ class MaintenanceWorker(QObject):
                 DocumentContext(
                     township_name=config.terminal.township_name,
                     terminal_id=config.terminal.id,
-                    printed_at=datetime.now().astimezone(),
+                    printed_at=kiosk_now(),
                     secret=config.read_terminal_secret(),
                 )
             )
