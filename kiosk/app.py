@@ -17,10 +17,18 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from drivers.card.api import CardData, CardReader
+from drivers.errors import (
+    PrinterJammed,
+    PrinterOffline,
+    PrinterOutOfPaper,
+    PrinterUnavailable,
+    PrintFailed,
+    PrintTimeout,
+)
 from kiosk.activity import ActivityWatcher, CornerSequence, IdleTimer
 from kiosk.config import Config
 from kiosk.core.clock import kiosk_now
@@ -53,8 +61,16 @@ log = logging.getLogger(__name__)
 CARD_LANDING = "certify"  # certification flow: due -> certify, otherwise the greeting
 # Screens on which the idle countdown does not run when no session is active.
 IDLE_EXEMPT = frozenset({HOME, "take_card", "out_of_service"})
+# A pcscd restart or a replug is back within a few seconds; a reader away longer is a fault.
+READER_ABSENT_GRACE_MS = 15_000
 # Device errors that count towards putting the kiosk out of service.
 DEVICE_FAILURE_CODES = frozenset({"no_reader"})
+# the printer's own failures (not "no record for this resident", which is no fault of the kiosk)
+PRINTER_FAILURE_CODES = frozenset(
+    error.code
+    for error in (PrinterUnavailable, PrinterOffline, PrinterOutOfPaper, PrinterJammed,
+                  PrintTimeout, PrintFailed)
+)  # fmt: skip
 
 
 class KioskApp(QObject):
@@ -154,6 +170,7 @@ class KioskApp(QObject):
         self.card.card_removed.connect(self._card_removed)
         self.card.reader_lost.connect(self._reader_lost)
         self.card.reader_found.connect(self._reader_found)
+        self._connect_reader_watch()
         self.card_ready.connect(self._greet)
 
         self.idle.expired.connect(self._idle_expired)
@@ -180,6 +197,14 @@ class KioskApp(QObject):
         from kiosk.statement_controller import connect_statement
 
         self.statement = connect_statement(self)
+        # a printer that keeps failing counts towards out of service, like the reader and sensor
+        printer = self.statement.printer
+        printer.failed.connect(lambda _r, code, _d: self._printer_failed(code))
+        printer.prepare_failed.connect(lambda _r, code: self._printer_failed(code))
+
+    def _printer_failed(self, code: str) -> None:
+        if code in PRINTER_FAILURE_CODES:
+            self._record_failure(f"printer: {code}")
 
     def _connect_certification(self) -> None:
         """资格认证: the flow object wires its screens and the fingerprint service itself."""
@@ -356,7 +381,7 @@ class KioskApp(QObject):
         current = self.navigator.current
         if current is None or current.name in ("out_of_service", "take_card", "maintenance"):
             return
-        self.failures.reset()
+        self.failures.reset("card")  # the reader works: its own failures are forgiven, no others
         self.session.set_card(card, self._clock())
         pending, self.pending_service = self.pending_service, None
         if pending is not None and self.navigator.is_available(pending.info.entry):
@@ -391,13 +416,38 @@ class KioskApp(QObject):
             self.end_session(SessionEnd.CARD_REMOVED)
 
     def _reader_lost(self) -> None:
+        if not self.reader_absent.isActive():
+            self.reader_absent.start()
         self._record_failure("card reader lost")
 
     def _reader_found(self) -> None:
+        self.reader_absent.stop()
         current = self.navigator.current
         if current is not None and current.name == "out_of_service":
-            self.failures.reset()
-            self.navigator.go(HOME)
+            self.failures.reset("card")  # back in service unless another device keeps failing
+            if not self.failures.reached:
+                self.navigator.go(HOME)
+
+    # --- card reader watch (issue 4) -----------------------------------------------------------
+    def _connect_reader_watch(self) -> None:
+        """A reader that stays away (pcscd dead, cable out) puts the kiosk out of service after a
+        grace period, so residents are not left inserting cards into a dead slot; a pcscd restart
+        or a quick replug comes back within the grace and nobody notices. `reader_found` brings
+        the home screen back (see `_reader_found`)."""
+        self.reader_absent = QTimer(self)
+        self.reader_absent.setSingleShot(True)
+        self.reader_absent.setInterval(READER_ABSENT_GRACE_MS)
+        self.reader_absent.timeout.connect(self._reader_absent_too_long)
+
+    def _reader_absent_too_long(self) -> None:
+        if self.card.reader_present:
+            return
+        current = self.navigator.current
+        if current is not None and current.name.startswith("maintenance"):
+            self.reader_absent.start()  # the technician is at work: check again later
+            return
+        log.error("card reader absent too long: out of service", extra={"event": "out_of_service"})
+        self._out_of_service()
 
     # --- idle ---------------------------------------------------------------------------------
     def _touched(self, _where: QPoint | None = None) -> None:
@@ -441,13 +491,17 @@ class KioskApp(QObject):
 
     def _record_failure(self, what: str) -> None:
         log.warning("failure: %s", what)
-        if self.failures.record(self._monotonic()):
+        source = what.split(":")[0].split()[0]  # "card", "fingerprint", "printer", "bug"
+        if self.failures.record(self._monotonic(), source):
             log.error("repeated failures: out of service", extra={"event": "out_of_service"})
-            self.session.clear(self.config.ui.language)
-            self.navigator.clear_all()
-            self.overlay.stop()
-            self.idle.stop()
-            self.navigator.go("out_of_service")
+            self._out_of_service()
+
+    def _out_of_service(self) -> None:
+        self.session.clear(self.config.ui.language)
+        self.navigator.clear_all()
+        self.overlay.stop()
+        self.idle.stop()
+        self.navigator.go("out_of_service")
 
     def handle_bug(
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None

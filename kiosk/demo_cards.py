@@ -63,15 +63,25 @@ def _fits(who: DemoResident, r: Resident, now: datetime) -> bool:
 
 def pick_demo_cards(residents: Iterable[Resident], now: datetime) -> dict[DemoResident, CardData]:
     """The first resident (in the given order) that fits each kind; a kind nobody fits is absent.
-    A rare name outside the BMP (𠮷) is preferred to one in extension A (䶮): the harder case."""
+    A rare name outside the BMP (𠮷) is preferred to one in extension A (䶮): the harder case; a
+    due pensioner with more enrolled fingers to one with fewer (the demo shows the next finger)."""
     found: dict[DemoResident, Resident] = {}
     for r in residents:
         for who in DemoResident:
-            if who in found and not (who is DemoResident.RARE_NAME and _better_rare(r, found[who])):
+            if who in found and not _better(who, r, found[who]):
                 continue
             if _fits(who, r, now):
                 found[who] = r
     return {who: card_of(r) for who, r in found.items()}
+
+
+def _better(who: DemoResident, candidate: Resident, chosen: Resident) -> bool:
+    """Whether `candidate` shows the kind better than the one `chosen` so far."""
+    if who is DemoResident.RARE_NAME:
+        return _better_rare(candidate, chosen)
+    if who is DemoResident.DUE_PENSIONER:  # two fingers: F9 can show "try another finger"
+        return len(candidate.fingerprints) > len(chosen.fingerprints)
+    return False
 
 
 def _better_rare(candidate: Resident, chosen: Resident) -> bool:

@@ -110,11 +110,12 @@ class StatementFlow(QObject):
         if not self._on_pin_screen() or self.session.card is None:
             return
         log.info("card PIN verified", extra={"event": "statement_pin_ok"})
-        self._to_preview()
+        self._to_preview(by_finger=False)
 
-    def _to_preview(self) -> None:
+    def _to_preview(self, *, by_finger: bool) -> None:
         assert self.session.card is not None
         self.preview.clear()
+        self.preview.by_finger = by_finger
         self.request_id = self.printer.prepare_statement(self.session.card.person_id)
         self.navigator.go(PREVIEW_SCREEN)
 
@@ -175,7 +176,7 @@ class StatementFlow(QObject):
         self.identifying = False
         if result.matched:
             log.info("identified by fingerprint", extra={"event": "statement_finger_ok"})
-            self._to_preview()
+            self._to_preview(by_finger=True)
             return
         log.info("fingerprint not recognised after %d attempts", result.attempts)
         self._back_to_pin(sensor_failed=False)
@@ -203,16 +204,24 @@ class StatementFlow(QObject):
         if request_id != self.request_id:
             return
         self.request_id = None
-        self.navigator.go(PRINTING_SCREEN, {"document": DocumentKind.STATEMENT, "failure": code})
+        self.navigator.go(PRINTING_SCREEN, self._printing(failure=code))
 
     def _print_requested(self) -> None:
         if self.request_id is None:
-            self.navigator.go(
-                PRINTING_SCREEN, {"document": DocumentKind.STATEMENT, "failure": NOT_PREPARED_CODE}
-            )
+            self.navigator.go(PRINTING_SCREEN, self._printing(failure=NOT_PREPARED_CODE))
             return
-        self.navigator.go(PRINTING_SCREEN, {"document": DocumentKind.STATEMENT})
+        self.navigator.go(PRINTING_SCREEN, self._printing())
         self.printer.print_prepared(self.request_id)
+
+    def _printing(self, failure: str | None = None) -> dict[str, object]:
+        """The printing screen's params for the statement (how the resident was identified)."""
+        params: dict[str, object] = {
+            "document": DocumentKind.STATEMENT,
+            "by_finger": self.preview.by_finger,
+        }
+        if failure is not None:
+            params["failure"] = failure
+        return params
 
     # --- certification receipt ----------------------------------------------------------------
     def print_receipt(self, request: object) -> None:

@@ -99,8 +99,21 @@ BEGIN SELECT RAISE(ABORT, 'outbox rows are never dropped'); END;
 INSERT INTO meta (key, value) VALUES ('next_seq', '1');
 """
 
+# A feed re-pulled from no cursor (410 cursor_expired, or a technician's re-pull) keeps serving
+# its old rows until the new copy is complete: the old rows are marked stale, every upsert or
+# delete of the re-pull replaces or removes its row, and the page that ends the re-pull deletes
+# whatever is still stale, in the same transaction (store.py, `restart_feed`/`apply_page`).
+_V2 = """
+ALTER TABLE residents ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE notices ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX residents_stale ON residents (stale) WHERE stale = 1;
+CREATE INDEX jobs_stale ON jobs (stale) WHERE stale = 1;
+CREATE INDEX notices_stale ON notices (stale) WHERE stale = 1;
+"""
+
 # Ordered: MIGRATIONS[0] brings user_version 0 to 1, and so on. Never edit a released entry; append.
-MIGRATIONS: Sequence[Migration] = (_V1,)
+MIGRATIONS: Sequence[Migration] = (_V1, _V2)
 
 
 class SchemaTooNewError(RuntimeError):

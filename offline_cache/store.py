@@ -186,7 +186,7 @@ class Store:
             "township_code = excluded.township_code, village_code = excluded.village_code, "
             "account_balance_cents = excluded.account_balance_cents, "
             "version = excluded.version, benefits = excluded.benefits, "
-            "contributions = excluded.contributions",
+            "contributions = excluded.contributions, stale = 0",
             [r.columns() for r in rows],
         )
         self._conn.executemany(
@@ -250,6 +250,8 @@ class Store:
                 run = []
                 self._delete(feed, op)
             self._flush_upserts(feed, run)
+            if complete:  # a re-pull has ended: what it did not bring back is gone upstream
+                self._conn.execute(f"DELETE FROM {_FEED_TABLES[feed]} WHERE stale = 1")
             now = self._clock() if complete else None
             self._conn.execute(
                 "INSERT INTO feed_cursors (feed, cursor, last_success_at) VALUES (?, ?, ?) "
@@ -266,6 +268,25 @@ class Store:
             self._conn.execute(
                 "UPDATE feed_cursors SET cursor = NULL WHERE feed = ?", (feed.value,)
             )
+
+    def restart_feed(self, feed: Feed) -> None:
+        """Pull `feed` again from no cursor (410 cursor_expired, or a technician's re-pull)
+        without a gap: the current copy keeps answering lookups, marked stale, until the page
+        that completes the re-pull removes whatever the new copy did not bring back. A crash or
+        a failed round in between leaves the old rows serving; the next round resumes."""
+        with transaction(self._conn):
+            self._conn.execute(f"UPDATE {_FEED_TABLES[feed]} SET stale = 1")
+            self._conn.execute(
+                "UPDATE feed_cursors SET cursor = NULL WHERE feed = ?", (feed.value,)
+            )
+
+    def restarting_feeds(self) -> list[Feed]:
+        """Feeds whose re-pull has not completed yet (their copy still holds stale rows)."""
+        return [
+            feed
+            for feed, table in _FEED_TABLES.items()
+            if self._conn.execute(f"SELECT 1 FROM {table} WHERE stale = 1 LIMIT 1").fetchone()
+        ]
 
     def _flush_upserts(self, feed: Feed, entities: list[Any]) -> None:
         if not entities:

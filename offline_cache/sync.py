@@ -12,7 +12,8 @@ Retry rules (per request, at most `max_attempts` tries in one round):
 - 401 clock_skew: learn the platform's clock offset (from `server_time`, else the `Date` header),
   persist it, and retry at once with the corrected timestamp;
 - 413: halve the batch (down to 1) and resend;
-- 410 cursor_expired: drop that feed's copy, start it again from no cursor (once per round);
+- 410 cursor_expired: pull that feed again from no cursor (once per round); its current copy keeps
+  answering lookups until the re-pull completes, then what the re-pull did not bring is removed;
 - other 4xx: give up this round (a configuration problem) and say so.
 Nothing is ever removed from the outbox here; a failed round leaves everything queued.
 Logs carry transaction ids and error codes, never personal data.
@@ -269,8 +270,12 @@ class SyncClient:
             if reply.status == 410:
                 if restarted:
                     raise SyncFailedError("cursor_expired", f"{feed}: expired twice", False)
-                log.warning("%s: cursor expired; dropping the local copy and starting over", feed)
-                self._store.drop_feed(feed)
+                log.warning(
+                    "%s: cursor expired; pulling it again from the start (the current copy "
+                    "serves until the new one is complete)",
+                    feed,
+                )
+                self._store.restart_feed(feed)
                 report.restarted_feeds.append(feed.value)
                 restarted = True
                 continue
@@ -320,7 +325,7 @@ class SyncClient:
             try:
                 status, resp_headers, raw = self._send(method, target, headers, body)
             except (requests.RequestException, ResponseTooLargeError) as e:
-                last = f"{type(e).__name__}: {_short(e)}"
+                last = _network_error(e, self._origin, self._settings.read_timeout)
                 log.warning("%s %s failed: %s", method, path, last)
                 self._pause(attempt)
                 continue
@@ -448,6 +453,37 @@ def _error_of(raw: bytes) -> tuple[str, dict[str, Any]]:
         return "", {}
     error = data.get("error")
     return (error if isinstance(error, str) else ""), data
+
+
+def _network_error(e: Exception, origin: str, read_timeout: float) -> str:
+    """One line a technician can act on, instead of urllib3's nested reprs."""
+    text = str(e)
+    if isinstance(e, ResponseTooLargeError):
+        return f"oversized answer: {text}"
+    if isinstance(e, requests.ConnectTimeout):
+        return f"connecting to {origin} timed out"
+    if isinstance(e, requests.ReadTimeout):
+        return f"{origin} did not answer within {read_timeout:g} s"
+    if isinstance(e, requests.exceptions.ChunkedEncodingError):
+        return f"the answer from {origin} broke off"
+    if isinstance(e, requests.ConnectionError):
+        for needle, meaning in _CONNECTION_FAILURES:
+            if needle in text:
+                return f"{origin}: {meaning}"
+        return f"{origin}: connection failed ({type(e).__name__})"
+    return f"{type(e).__name__}: {_short(e)}"
+
+
+_CONNECTION_FAILURES = (
+    ("Connection refused", "connection refused (is the platform running at this address?)"),
+    ("NameResolutionError", "host name not found (check [county] url and DNS)"),
+    ("Name or service not known", "host name not found (check [county] url and DNS)"),
+    ("Connection reset", "connection reset by the other side"),
+    ("Connection aborted", "connection aborted mid-answer"),
+    ("Network is unreachable", "network unreachable (is the kiosk online?)"),
+    ("No route to host", "no route to host (is the kiosk online?)"),
+    ("RemoteDisconnected", "the platform closed the connection without answering"),
+)
 
 
 def _short(e: Exception) -> str:

@@ -50,6 +50,11 @@ FAST_TIMEOUT = 0.5  # s: commands a sensor answers in milliseconds (password, pa
 POLL_INTERVAL = 0.1  # s between two readImage polls while waiting for a finger or a lift
 RESYNC_ROUNDS = 3  # drain + verify rounds before reopening the port
 
+UNSUPPORTED_NO_PARAMETERS = (
+    "unsupported sensor: it answers the password but not 'read system parameters' (0x0F), "
+    "which verification needs (an R308 does this); use a ZFM-20, R305, R307, R503 or AS608"
+)
+
 BUFFER_CAPTURE = 1  # char buffer holding the fresh capture
 BUFFER_ENROLLED = 2  # char buffer receiving each enrolled template
 
@@ -189,12 +194,15 @@ class ZfmSensor:
             )
 
     def _read_info(self) -> SensorInfo:
-        raw = self._call(
-            "read system parameters",
-            self._fp.getSystemParameters,
-            FAST_TIMEOUT,
-            on_failure=SensorUnsupported,
-        )
+        try:
+            raw = self._call(
+                "read system parameters",
+                self._fp.getSystemParameters,
+                FAST_TIMEOUT,
+                on_failure=SensorUnsupported,
+            )
+        except SensorUnsupported as e:  # it answered the password, so it is there: name it
+            raise SensorUnsupported(f"{UNSUPPORTED_NO_PARAMETERS} ({e})") from e
         return parse_parameters(tuple(raw), self._expected_address())
 
     def _expected_address(self) -> int:

@@ -3,7 +3,8 @@
 `statement --person-id ID --out FILE.pdf` renders a resident's contribution statement from the
 offline store (marked as offline data, dated by the last complete roster pull) without printing
 it: for the counter, or to check a complaint. `printer status` shows the configured printer's
-state and CUPS reasons (exit 0 whatever the state: the state is the answer). `printer test-page`
+state, CUPS reasons and the technician's next step (`hint`; exit 0 whatever the state: the state
+is the answer). `printer test-page`
 prints the test page through the configured printer and waits for the job like the kiosk does.
 Output names the resident only masked; exit codes: 0 done, 1 failed (`--json`: error object).
 """
@@ -20,7 +21,7 @@ from typing import Any
 
 from drivers.errors import PrinterError
 from drivers.printer import open_printer
-from drivers.printer.api import Printer
+from drivers.printer.api import Printer, PrinterState
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.clock import kiosk_now
@@ -29,6 +30,27 @@ from kiosk.documents import DocumentContext, build_statement, build_test_page
 from offline_cache.store import Store
 
 SECONDS_PER_DAY = 86400.0
+
+# What the technician does next, by printer state or error code (`{q}` is the CUPS queue).
+# PrinterState.OUT_OF_PAPER / JAMMED share their values with the error codes below.
+HINTS: dict[str, str] = {
+    PrinterState.OUT_OF_PAPER.value: "load paper, then `cupsenable {q}` and print a test page",
+    PrinterState.JAMMED.value: "clear the jam, then `cupsenable {q}` and print a test page",
+    PrinterState.OFFLINE.value: "check the printer's power and cable, then `cupsenable {q}`",
+    PrinterState.DISABLED.value: "fix what the message says, then `cupsenable {q}`",
+    PrinterState.UNAVAILABLE.value: (
+        "start cupsd, or add the queue `{q}` ([devices] printer_name): see lpstat -p"
+    ),
+    "printer_unavailable": "start cupsd, check the queue `{q}` with lpstat -p and `cupsenable {q}`",
+    "printer_offline": "check the printer's power and cable, then `cupsenable {q}`",
+    "print_timeout": "the job did not finish: lpstat -o {q}; cancel -a {q}; check the printer",
+    "print_failed": "see /var/log/cups/error_log; `cupsenable {q}` after fixing",
+}
+
+
+def hint(state_or_code: str, queue: str) -> str:
+    """The technician's next step for a printer state or a printer error code ("" if none)."""
+    return HINTS.get(state_or_code, "").format(q=queue)
 
 
 def register(subparsers: Any) -> None:
@@ -136,9 +158,10 @@ def status_command(args: argparse.Namespace, config: Config) -> int:
             "printer": status.name,
             "kind": config.devices.printer,
             "state": status.state.value,
-            "reasons": status.reasons,
+            "reasons": status.reasons if args.json else ", ".join(status.reasons) or "-",
             "message": status.message,
             "queued_jobs": status.queued_jobs,
+            "hint": hint(status.state.value, config.devices.printer_name),
         },
         args.json,
     )
@@ -158,7 +181,8 @@ def test_page_command(args: argparse.Namespace, config: Config) -> int:
         try:
             result = printer.print_pdf(pdf, "kiosk test page", timeout)
         except PrinterError as e:
-            return fail(e.code, e.detail, args.json)
+            todo = hint(e.code, config.devices.printer_name)
+            return fail(e.code, f"{e.detail}; to do: {todo}" if todo else e.detail, args.json)
     emit(
         {
             "printed": True,

@@ -51,6 +51,7 @@ class PrintingScreen(Screen):
         self.document = DocumentKind.STATEMENT
         self.failure: FailureKind | None = None
         self.pages = 0
+        self.by_finger = False  # the statement flow's step indicator: 按指纹 instead of 输密码
         layout = QVBoxLayout(self)
         m = theme.margin
         layout.setContentsMargins(m, 0, m, m)
@@ -80,7 +81,9 @@ class PrintingScreen(Screen):
 
     # --- states (the statement flow calls these) ----------------------------------------------
     def enter(self, params: dict[str, Any]) -> None:
-        """params: `document` (DocumentKind); `failure` (a code) to open in the failed state."""
+        """params: `document` (DocumentKind); `failure` (a code) to open in the failed state;
+        `by_finger` when the resident was identified by fingerprint (the step indicator)."""
+        self.by_finger = bool(params.get("by_finger", False))
         document = params.get("document", DocumentKind.STATEMENT)
         self.document = document if isinstance(document, DocumentKind) else DocumentKind.STATEMENT
         failure = params.get("failure")
@@ -127,7 +130,7 @@ class PrintingScreen(Screen):
     def steps(self) -> tuple[list[str], int] | None:
         if self.document is DocumentKind.RECEIPT:
             return None
-        return statement_steps(), 3
+        return statement_steps(self.by_finger), 3
 
     def _prompt(self) -> str:
         if self.state is PrintState.DONE:

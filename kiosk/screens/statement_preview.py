@@ -94,6 +94,7 @@ class StatementPreviewScreen(Screen):
         super().__init__(ctx, parent)
         theme = ctx.theme
         self.pages = 0
+        self.by_finger = False  # identified by fingerprint, not PIN: the step indicator says so
         self.page = PagePreview(self)
         self.pages_label = secondary_label(self)
         self.pages_label.setStyleSheet(f"font-size: {theme.primary_px}px;")
@@ -169,7 +170,7 @@ class StatementPreviewScreen(Screen):
 
     # --- frame --------------------------------------------------------------------------------
     def steps(self) -> tuple[list[str], int] | None:
-        return statement_steps(), 2
+        return statement_steps(self.by_finger), 2
 
     def instruction(self) -> str:
         return prompt_text("statement_preview" if self.ready else "statement_preparing")
@@ -203,6 +204,7 @@ class StatementPreviewScreen(Screen):
     def clear(self) -> None:
         super().clear()
         self.pages = 0
+        self.by_finger = False
         self.page.clear()
         self._show_ready(False)
         self.pages_label.setText("")

@@ -11,6 +11,9 @@ The preview is drawn with QtPdf's `QPdfDocument` (PySide6-Addons, already a depe
 than `pdftoppm`: no process to start and no extra package on the kiosk image, and it renders into
 a QImage, which may be made off the GUI thread and handed over by a queued signal.
 
+When it starts, the worker warms the document fonts up (kiosk/documents/warm_up.py: about 1 s
+of font parsing that the first statement in a process would otherwise pay while a resident waits).
+
 A prepared document lives in the worker (its PDF in `<data_dir>/spool`, mode 0600) until it is
 printed or `discard()`ed at the end of the session; leftovers from a crash are deleted at start.
 `PrinterService` is the GUI-side facade; requests carry an id so that a late answer for a
@@ -50,6 +53,7 @@ from kiosk.documents import (
     build_receipt,
     build_statement,
 )
+from kiosk.documents.warm_up import warm_up
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
 
@@ -135,6 +139,7 @@ class PrinterWorker(QObject):
     completed = Signal(int, object)  # request id, PrintOutcome (recorded)
     failed = Signal(int, str, str)  # request id, code, technician detail (recorded if printed)
     status_read = Signal(object)  # PrinterStatus
+    warmed_up = Signal()  # the document fonts are loaded (start-up, in this thread)
 
     def __init__(
         self,
@@ -143,6 +148,7 @@ class PrinterWorker(QObject):
         context: Callable[[Store], DocumentContext],
         spool: Path,
         timeout: float,
+        warm_up_fn: Callable[[], object] = warm_up,
     ) -> None:
         super().__init__()
         self._open_printer = open_printer_fn
@@ -150,6 +156,7 @@ class PrinterWorker(QObject):
         self._context = context
         self._spool = spool
         self._timeout = timeout
+        self._warm_up = warm_up_fn
         self._printer: Printer | None = None
         self._store: Store | None = None
         self._prepared: dict[int, _Prepared] = {}
@@ -161,6 +168,10 @@ class PrinterWorker(QObject):
         self._spool.mkdir(parents=True, exist_ok=True)
         for leftover in self._spool.glob("*.pdf"):
             leftover.unlink(missing_ok=True)  # a crash left personal data behind
+        # The first document in a process parses the fonts (~1 s): pay it now, in this thread,
+        # so that the first resident's preview comes as fast as every later one.
+        self._warm_up()
+        self.warmed_up.emit()
 
     @Slot()
     def stop(self) -> None:

@@ -153,8 +153,9 @@ class SyncService(QObject):
         return True
 
     def repull_feeds(self) -> bool:
-        """Push, then — only if the platform answered — drop every feed's copy and cursor and
-        pull them whole. An unreachable platform changes nothing (the copy is kept)."""
+        """Push, then — only if the platform answered — pull every feed again from no cursor
+        (`Store.restart_feed`: the old copy answers lookups until the new one is complete).
+        An unreachable platform changes nothing."""
         if self._worker is None:
             return False
         self._repull.set()
@@ -169,9 +170,9 @@ class SyncService(QObject):
         if reachable and self._repull.is_set() and store is not None:
             self._repull.clear()
             for feed in Feed:
-                store.drop_feed(feed)
+                store.restart_feed(feed)  # the old copy serves until the new one is complete
             repulled = True
-            log.info("feeds dropped on request; pulling them whole", extra={"event": "repull"})
+            log.info("feeds restarted on request; pulling them whole", extra={"event": "repull"})
             if self._worker is not None:
                 self._worker.trigger()
         status: StoreSyncStatus | None = None

@@ -427,6 +427,16 @@ def main() -> None:
         "--finger-seed",
         help="keep a finger on the sensor: the template is 512 bytes derived from this text",
     )
+    parser.add_argument(
+        "--person-id",
+        help="keep this synthetic resident's enrolled finger on the sensor (county_platform seed)",
+    )
+    parser.add_argument(
+        "--finger", default="right_index", help="with --person-id: which finger (right_index)"
+    )
+    parser.add_argument(
+        "--quality", choices=sorted(_QUALITY_CODES), default="good", help="of the placed finger"
+    )
     args = parser.parse_args()
     configs = {
         "zfm20": ZfmConfig(),
@@ -440,7 +450,11 @@ def main() -> None:
 
         seed = args.finger_seed.encode()
         template = b"".join(hashlib.sha256(seed + bytes([i])).digest() for i in range(16))
-        emulator.place_finger(template)
+        emulator.place_finger(template, args.quality)
+    elif args.person_id:  # matches what `kiosk --demo` and the county seed enrolled
+        from county_platform.seed import synthetic_template
+
+        emulator.place_finger(synthetic_template(args.person_id, args.finger), args.quality)
     print(emulator.port, flush=True)
     try:
         while True:

@@ -81,10 +81,15 @@ def test_identify_by_finger_then_preview_and_print_records_no_certification(
     qtbot.waitUntil(lambda: preview.ready, timeout=WAIT_MS)
     fingerprint_sensor.lift_finger()
     assert outbox_kinds(app) == []  # identifying recorded nothing
+    # the step indicator keeps saying how the resident was identified (not "输密码")
+    assert "✓ 按指纹" in app.frame.steps.plain_text()
+    assert "输密码" not in app.frame.steps.plain_text()
     click(qtbot, preview.print_button)
     printing = app.screen("printing")
     qtbot.waitUntil(lambda: printing.state is PrintState.DONE, timeout=WAIT_MS)
     assert outbox_kinds(app) == ["statement_print"]  # and NO certification
+    assert "按指纹" in app.frame.steps.plain_text()
+    assert "输密码" not in app.frame.steps.plain_text()
 
 
 def test_no_match_after_every_attempt_kindly_offers_the_pin_or_the_counter(

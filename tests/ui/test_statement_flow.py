@@ -36,6 +36,7 @@ def test_tile_card_pin_preview_print_take_and_card_reminder(app, card_reader, qt
     preview = to_preview(qtbot, app, card_reader)
     assert preview.pages >= 1
     assert not preview.page.image.isNull() and preview.page.image.width() > 1000
+    assert "✓ 输密码" in app.frame.steps.plain_text()
     assert preview.pages_label.isVisible()
     click(qtbot, preview.print_button)
     printing = app.screen("printing")

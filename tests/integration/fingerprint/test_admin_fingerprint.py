@@ -120,6 +120,7 @@ def test_info_on_an_unsupported_sensor(
     code, data, _ = run_admin(config_for(emulator), "info", "--json")
     assert code != 0
     assert data["error"] == "sensor_unsupported"
+    assert data["detail"].startswith("unsupported sensor")
 
 
 def test_verify_matching_finger(zfm_emulator: ZfmEmulator, config_for: ConfigFor) -> None:
@@ -166,3 +167,26 @@ def test_verify_errors(
     assert code != 0
     assert data["error"] == error
     assert "matched" not in data
+
+
+def test_the_emulator_command_can_hold_a_residents_enrolled_finger(
+    config_for: ConfigFor,
+) -> None:
+    """`python -m tests.emulators.zfm_sensor --person-id ID --finger F` (docs, by hand) places
+    the synthetic finger the county seed enrolled, so `fingerprint verify` matches it."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.emulators.zfm_sensor", "--person-id", PERSON_ID,
+         "--finger", "left_index"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        port = proc.stdout.readline().strip()
+        assert port.startswith("/dev/")
+        config = config_for(type("Port", (), {"port": port})())
+        code, data, _ = run_admin(config, "verify", "--person-id", PERSON_ID, "--json")
+        assert code == 0, data
+        assert data["matched"] is True and data["finger"] == "left_index"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -71,8 +71,10 @@ def test_r503_with_system_id_zero_is_supported(zfm_emulator_factory: StartEmulat
 
 def test_r308_that_ignores_0x0f_is_named_unsupported(zfm_emulator_factory: StartEmulator) -> None:
     emulator = zfm_emulator_factory(ZfmConfig.r308())
-    with pytest.raises(SensorUnsupported, match="system parameters"):
+    with pytest.raises(SensorUnsupported, match="unsupported sensor") as raised:
         ZfmSensor(emulator.port)
+    assert "read system parameters" in str(raised.value)  # what it does not do
+    assert "R503" in str(raised.value)  # and which sensors work
 
 
 @pytest.mark.parametrize(

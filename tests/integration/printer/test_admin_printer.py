@@ -55,9 +55,33 @@ def test_test_page_on_a_disabled_queue_fails_with_the_error_code(
     cups_queue: Callable[..., str],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    config = write_config(devices={"printer": "cups", "printer_name": cups_queue("disabled")})
+    queue = cups_queue("disabled")
+    config = write_config(devices={"printer": "cups", "printer_name": queue})
     code, status = run(config, capsys, "printer", "status")
     assert code == 0 and status["state"] == "disabled"
+    assert f"cupsenable {queue}" in status["hint"]  # the technician is told what to do
     code, result = run(config, capsys, "printer", "test-page")
     assert code == 1
     assert result["error"] == "printer_unavailable"
+    assert f"to do: start cupsd, check the queue `{queue}`" in result["detail"]
+
+
+@pytest.mark.realstack
+def test_out_of_paper_is_named_with_the_next_step_in_text_and_json(
+    write_config: Callable[..., Path],
+    cups_queue: Callable[..., str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    queue = cups_queue("media-empty")
+    config = write_config(devices={"printer": "cups", "printer_name": queue, "print_timeout": 30})
+    code, result = run(config, capsys, "printer", "test-page")
+    assert code == 1 and result["error"] == "out_of_paper"
+    assert "load paper" in result["detail"]
+    code, status = run(config, capsys, "printer", "status")
+    assert status["state"] == "out_of_paper"
+    assert status["reasons"] == ["media-empty-error"]
+    assert status["hint"].startswith("load paper, then `cupsenable")
+    assert main(["--config", str(config), "printer", "status"]) == 0
+    text = capsys.readouterr().out
+    assert "reasons      media-empty-error\n" in text  # readable, not a Python list
+    assert "hint         load paper" in text

@@ -68,6 +68,8 @@ def test_connection_refused_keeps_everything_queued(
     client = make_client(url=f"http://127.0.0.1:{closed_port()}", max_backoff=8.0)
     report = client.run_round()
     assert not report.ok and "unreachable" in report.errors[0]
+    assert "connection refused" in report.errors[0]  # said plainly, not urllib3's nested reprs
+    assert "HTTPConnectionPool" not in report.errors[0]
     assert len(report.errors) == 1  # the round stops: the feeds would be unreachable too
     assert kiosk_store.queue_summary().pending == 3
     assert [getattr(kiosk_store.transaction(i), "state", None) for i in ids] == ["pending"] * 3
@@ -188,6 +190,30 @@ def test_410_drops_the_feed_copy_and_starts_again(
     assert kiosk_store.resident_by_person_id(person_id(99)) is None
     assert kiosk_store.resident_count() == 3
     assert kiosk_store.feed_cursor(Feed.ROSTER) == "3"
+
+
+def test_after_a_410_the_old_copy_serves_until_the_re_pull_completes(
+    kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient
+) -> None:
+    """A 410 on the roster mid-round, then the platform fails: residents are still found (no
+    "not found" during a re-pull); the next round completes the re-pull and only then removes
+    what the platform no longer has. The other feeds are pulled normally."""
+    from offline_cache.feeds import parse_page
+
+    old = [upsert("resident", resident_wire(i)) for i in (1, 99)]
+    page = parse_page(Feed.ROSTER, {"items": old, "next_cursor": "40", "has_more": False})
+    kiosk_store.apply_page(Feed.ROSTER, page.ops, page.next_cursor, complete=True)
+    _publish(fault_server, residents=3)
+    fault_server.script(ROSTER, Fault.GONE_410, *[Fault.HTTP_500] * 4)
+    report = make_client().run_round()
+    assert not report.ok and report.restarted_feeds == ["roster"]
+    assert kiosk_store.resident_by_person_id(person_id(99)) is not None
+    assert kiosk_store.resident_by_card_number(resident_wire(1)["card_number"]) is not None
+    assert kiosk_store.restarting_feeds() == [Feed.ROSTER]
+    report = make_client().run_round()
+    assert report.ok, report.errors
+    assert kiosk_store.resident_by_person_id(person_id(99)) is None
+    assert kiosk_store.resident_count() == 3 and kiosk_store.restarting_feeds() == []
 
 
 def test_413_halves_the_batch_until_it_fits(

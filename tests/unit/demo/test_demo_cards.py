@@ -64,3 +64,12 @@ def _named(r, name):
     from dataclasses import replace
 
     return replace(r, name=name)
+
+
+def test_the_due_pensioner_with_most_fingers_is_preferred():
+    """F2 then shows the whole certification: after the attempts on one finger, the next."""
+    due = [benefit("pension", due_in_days=5)]
+    one = resident(person(8), due, fingers=("right_thumb",), card_number="C0008")
+    two = resident(person(9), due, fingers=("right_index", "left_index"), card_number="C0009")
+    cards = pick_demo_cards([*PEOPLE[:2], one, two], NOW)
+    assert cards[DemoResident.DUE_PENSIONER].person_id == person(9)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -129,6 +130,67 @@ def test_drop_feed_forgets_copy_and_cursor_but_keeps_other_feeds(store: Store) -
     assert store.resident_count() == 0 and store.feed_cursor(Feed.ROSTER) is None
     assert [j.job_id for j in store.jobs(NOW)] == ["J1"]
     assert store.feed_cursor(Feed.JOBS) == "j1"
+
+
+def test_restart_feed_keeps_serving_the_old_copy_until_the_re_pull_completes(
+    store: Store,
+) -> None:
+    _apply(store, Feed.ROSTER, [upsert("resident", resident_wire(i)) for i in range(4)], "c4")
+    _apply(store, Feed.JOBS, [upsert("job", job_wire(1))], "j1")
+    store.restart_feed(Feed.ROSTER)
+    assert store.feed_cursor(Feed.ROSTER) is None and store.restarting_feeds() == [Feed.ROSTER]
+    # first page of the re-pull: 0 changed, 2 deleted upstream (a tombstone survived)
+    _apply(
+        store,
+        Feed.ROSTER,
+        [upsert("resident", resident_wire(0, version=2, name="李四")), delete(person_id(2))],
+        "n1",
+        has_more=True,
+    )
+    assert store.resident_count() == 3  # 1 and 3 still answer lookups meanwhile
+    assert store.resident_by_person_id(person_id(3)) is not None
+    assert store.resident_by_card_number("A00000001") is not None
+    assert store.resident_by_person_id(person_id(2)) is None
+    # the last page brings 1 and a newcomer; 3 is gone upstream (its tombstone was compacted)
+    _apply(
+        store,
+        Feed.ROSTER,
+        [upsert("resident", resident_wire(1)), upsert("resident", resident_wire(5))],
+        "n2",
+    )
+    assert store.restarting_feeds() == []
+    assert sorted(
+        r[0] for r in store.connection.execute("SELECT person_id FROM residents")
+    ) == sorted(person_id(i) for i in (0, 1, 5))
+    zero = store.resident_by_person_id(person_id(0))
+    assert zero is not None and zero.name == "李四" and zero.fingerprints
+    orphans = store.connection.execute(
+        "SELECT COUNT(*) FROM fingerprints WHERE person_id NOT IN (SELECT person_id FROM residents)"
+    ).fetchone()[0]
+    assert orphans == 0
+    assert [j.job_id for j in store.jobs(NOW)] == ["J1"] and store.feed_cursor(Feed.JOBS) == "j1"
+
+
+def test_restart_feed_survives_a_reopen_mid_re_pull(tmp_path: Path, template_key: bytes) -> None:
+    path = tmp_path / "kiosk.sqlite3"
+    store = Store.open(path, template_key)
+    _apply(
+        store,
+        Feed.NOTICES,
+        [upsert("notice", notice_wire(1)), upsert("notice", notice_wire(2))],
+        "a",
+    )
+    store.restart_feed(Feed.NOTICES)
+    _apply(store, Feed.NOTICES, [upsert("notice", notice_wire(2))], "b", has_more=True)
+    store.close()  # the kiosk is switched off mid re-pull
+    store = Store.open(path, template_key)
+    try:
+        assert {n.notice_id for n in store.notices(NOW)} == {"N1", "N2"}
+        assert store.feed_cursor(Feed.NOTICES) == "b"
+        _apply(store, Feed.NOTICES, [upsert("notice", notice_wire(3))], "c")
+        assert {n.notice_id for n in store.notices(NOW)} == {"N2", "N3"}
+    finally:
+        store.close()
 
 
 def test_jobs_and_notices_filtered_by_time(store: Store) -> None:
