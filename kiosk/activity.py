@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtGui import QInputEvent, QMouseEvent, QTouchEvent
 
 CORNER_SHARE = 0.12  # a corner is the outer 12 % of the shorter side
 SEQUENCE_WINDOW_S = 8.0
@@ -19,16 +19,34 @@ _PRESS_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Ty
 
 
 class ActivityWatcher(QObject):
+    """One `touched` per press, where the finger is. Qt shows an application-wide filter the same
+    press several times: first addressed to the window (not a widget), then to the widget under
+    the finger and, while it is ignored, to each parent; counting each copy would feed the corner
+    sequence a phantom top-left (the window's copy has no widget position) and repeats that
+    reset it, so a real finger could never complete it."""
+
     touched = Signal(QPoint)  # global position (0,0 for keys)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._last: tuple[QEvent.Type, int] | None = None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _PRESS_EVENTS:
-            position = QPoint()
-            if isinstance(event, QMouseEvent) and watched.isWidgetType():
-                position = event.globalPosition().toPoint()
-            elif isinstance(event, QTouchEvent) and event.points():
-                position = event.points()[0].globalPosition().toPoint()
-            self.touched.emit(position)
+        if event.type() not in _PRESS_EVENTS:
+            return False
+        if isinstance(event, QMouseEvent | QTouchEvent) and not watched.isWidgetType():
+            return False  # the window's copy: the widget under the finger gets it next
+        if isinstance(event, QInputEvent) and event.timestamp():
+            key = (event.type(), event.timestamp())
+            if key == self._last:
+                return False  # the same press passed on to a parent
+            self._last = key
+        position = QPoint()
+        if isinstance(event, QMouseEvent):
+            position = event.globalPosition().toPoint()
+        elif isinstance(event, QTouchEvent) and event.points():
+            position = event.points()[0].globalPosition().toPoint()
+        self.touched.emit(position)
         return False
 
 

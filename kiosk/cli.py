@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kiosk import __version__
 from kiosk.config import DEFAULT_CONFIG_PATH, ConfigError, load_config
@@ -29,8 +31,21 @@ COMMAND_MODULES = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """Reports usage errors as `{"error": "usage", "detail": ...}` when `--json` was asked for,
+    so scripts always get one JSON object, even for a mistyped option."""
+
+    json_errors = False
+
+    def error(self, message: str) -> NoReturn:
+        if _Parser.json_errors:
+            print(json.dumps({"error": "usage", "detail": message}, ensure_ascii=False))
+            sys.exit(2)
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kiosk-admin",
         description="Technician's command line for the township self-service kiosk.",
     )
@@ -56,11 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    _Parser.json_errors = "--json" in arguments
+    args = parser.parse_args(arguments)
     try:
         config = load_config(args.config)
     except ConfigError as e:
-        print(f"kiosk-admin: {e}", file=sys.stderr)
+        if getattr(args, "json", False):
+            print(json.dumps({"error": "bad_config", "detail": str(e)}, ensure_ascii=False))
+        else:
+            print(f"kiosk-admin: {e}", file=sys.stderr)
         return 2
     handler = args.handler
     result: int = handler(args, config)

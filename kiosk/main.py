@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return render_screenshot(config, args.screen, w, h, args.lang or config.ui.language,
                                  args.screenshot)  # fmt: skip
     if mode is RunMode.GALLERY:
-        from kiosk.screenshots import render_gallery
+        from kiosk.screenshots import SCENES, render_gallery
 
         # the demo's data directory is removed at exit: keep its pictures where the user is
         folder = GALLERY_DIR if args.demo else config.paths.data_dir / "screenshots"
@@ -132,7 +132,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(e.g. eglfs or linuxfb) on a kiosk without X.",
             file=sys.stderr,
         )
-        written = render_gallery(config, folder, GALLERY_SIZES)
+        print(
+            f"kiosk: {len(GALLERY_SIZES) * 2 * len(SCENES)} pictures "
+            f"({len(SCENES)} screens, sizes {', '.join(GALLERY_SIZES)}, Chinese and English); "
+            "this takes a minute or two:",
+            file=sys.stderr,
+        )
+        written = render_gallery(
+            config,
+            folder,
+            GALLERY_SIZES,
+            lambda done, total: print(f"kiosk:   {done}/{total}", file=sys.stderr, flush=True),
+        )
         print(f"kiosk: wrote {len(written)} pictures to {folder}", file=sys.stderr)
         if args.demo:
             return demo_autopilot(config)

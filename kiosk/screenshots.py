@@ -130,9 +130,16 @@ def render_screenshot(
     return 0
 
 
-def render_gallery(config: Config, folder: Path, sizes: Sequence[str]) -> list[Path]:
-    """Every scene at every size in both languages: `<scene>-<W>x<H>-<lang>.png`."""
+def render_gallery(
+    config: Config,
+    folder: Path,
+    sizes: Sequence[str],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Path]:
+    """Every scene at every size in both languages: `<scene>-<W>x<H>-<lang>.png`.
+    `progress(done, total)` after each size and language (the no-display demo reports it)."""
     written: list[Path] = []
+    total = len(sizes) * 2 * len(SCENES)
     for size in sizes:
         width, height = (int(x) for x in size.split("x"))
         for language in ("zh", "en"):
@@ -140,4 +147,6 @@ def render_gallery(config: Config, folder: Path, sizes: Sequence[str]) -> list[P
                 out = folder / f"{scene}-{width}x{height}-{language}.png"
                 render_scene(config, scene, width, height, language, out)
                 written.append(out)
+            if progress is not None:
+                progress(len(written), total)
     return written

@@ -188,7 +188,9 @@ def settle(
     """
     accepted = duplicates = rejected = unknown = 0
     newly_rejected: list[OutboxTx] = []
-    for result in results:
+    for reported in results:
+        # a UUID is a UUID whatever its case or braces: our ids are canonical lower-case
+        result = Result(canonical_id(reported.id), reported.status, reported.error)
         if result.id not in batch_ids:
             unknown += 1
             continue
@@ -215,6 +217,14 @@ def settle(
                 else:
                     duplicates += 1
     return SettleCounts(accepted, duplicates, rejected, unknown), newly_rejected
+
+
+def canonical_id(tx_id: str) -> str:
+    """The canonical lower-case form of a UUID (as `enqueue` writes them); other text as is."""
+    try:
+        return str(uuid.UUID(tx_id))
+    except ValueError:
+        return tx_id
 
 
 def counts(conn: sqlite3.Connection) -> dict[TxState, int]:

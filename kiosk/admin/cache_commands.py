@@ -13,14 +13,17 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from drivers.card.records import id_check_digit
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id
 from offline_cache.models import Resident
+from offline_cache.outbox import PERSON_ID_PATTERN as PERSON_ID_RE
 from offline_cache.store import KIOSK_TZ, Store
 from offline_cache.sync import SyncClient, SyncSettings
 
 EXIT_INCOMPLETE = 1  # the round ran but something stayed queued or was refused
+EXIT_BAD_ARGUMENT = 2
 EXIT_NOT_FOUND = 3
 EXIT_BROKEN_CHAIN = 4
 
@@ -163,13 +166,29 @@ def cmd_rejected(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def person_id_problem(person_id: str) -> str | None:
+    """Why `person_id` cannot be a citizen ID number (a typo is named, not "not found")."""
+    if not PERSON_ID_RE.match(person_id):
+        return "not an 18-character ID number (17 digits, then a digit or X)"
+    if id_check_digit(person_id[:17]) != person_id[17]:
+        return "the check digit does not match (a digit mistyped?)"
+    return None
+
+
 def cmd_resident(args: argparse.Namespace, config: Config) -> int:
     try:
         store = _open(config)
     except ConfigError as e:
         return fail("config", str(e), args.json, 2)
+    person_id = args.person_id.strip().upper()
+    problem = person_id_problem(person_id)
+    if problem:
+        store.close()
+        return fail(
+            "bad_person_id", f"{mask_person_id(person_id)}: {problem}", args.json, EXIT_BAD_ARGUMENT
+        )
     try:
-        resident = store.resident_by_person_id(args.person_id)
+        resident = store.resident_by_person_id(person_id)
     finally:
         store.close()
     if resident is None:

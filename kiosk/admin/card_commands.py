@@ -24,6 +24,17 @@ DEFAULT_TIMEOUT = 30.0  # s a technician has to insert the card
 GENDERS = {"M": "male", "F": "female"}
 
 
+def seconds(text: str) -> float:
+    """`--timeout`: a number of seconds, 0 (only a card already inserted) or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: give 0 or more seconds")
+    return value
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("card", help="the social-security card reader: read")
     sub = parser.add_subparsers(dest="card_command", metavar="ACTION")
@@ -31,7 +42,7 @@ def register(subparsers: Any) -> None:
     read = sub.add_parser("read", help="wait for a card and print its fields (masked)")
     read.add_argument(
         "--timeout",
-        type=float,
+        type=seconds,
         default=DEFAULT_TIMEOUT,
         help=f"seconds to wait for a card (default {DEFAULT_TIMEOUT:g})",
     )

@@ -28,6 +28,10 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 22 * mm
 HEADER_SIZE = 9.0
+HEADER_GAP = 6 * mm  # between the header's terminal/time and its subject (the resident)
+HEADER_LINE_GAP = (
+    1.5 * mm
+)  # the subject goes a line higher when a long township name leaves no room
 FOOTER_SIZE = 9.0
 BODY_SIZE = 11.0
 TITLE_SIZE = 20.0
@@ -116,13 +120,25 @@ def qr_code(payload: str, size: float = QR_SIZE) -> Drawing:
 
 
 def _page_furniture(
-    canvas: Canvas, page: int, pages: int, header: str, code: str, width: float, height: float
+    canvas: Canvas,
+    page: int,
+    pages: int,
+    header: str,
+    code: str,
+    size: tuple[float, float],
+    subject: str = "",
 ) -> None:
+    width, height = size
     canvas.saveState()
     canvas.setFillColorRGB(*GREY)
     canvas.setStrokeColorRGB(*GREY)
     top = height - MARGIN_TOP + 8 * mm
     draw_text(canvas, MARGIN_X, top, header, HEADER_SIZE, "left")
+    if subject:  # whose document, on every page: a loose page 3 still says so
+        room = width - 2 * MARGIN_X - fonts.string_width(header, HEADER_SIZE) - HEADER_GAP
+        fits = fonts.string_width(subject, HEADER_SIZE) <= room
+        y = top if fits else top + HEADER_SIZE + HEADER_LINE_GAP  # a long township: a line above
+        draw_text(canvas, width - MARGIN_X, y, subject, HEADER_SIZE, "right")
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, top - 2 * mm, width - MARGIN_X, top - 2 * mm)
     bottom = MARGIN_BOTTOM - 10 * mm
@@ -131,7 +147,7 @@ def _page_furniture(
     canvas.restoreState()
 
 
-def _numbered_canvas(header: str, code: str) -> type[Canvas]:
+def _numbered_canvas(header: str, code: str, subject: str = "") -> type[Canvas]:
     """A canvas class that holds pages back until the end, then draws "page n of N" on each."""
 
     class NumberedCanvas(Canvas):
@@ -147,10 +163,10 @@ def _numbered_canvas(header: str, code: str) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._pages)
-            width, height = self._pagesize
+            size = self._pagesize
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                _page_furniture(self, number, total, header, code, width, height)
+                _page_furniture(self, number, total, header, code, size, subject)
                 super().showPage()
             super().save()
 
@@ -170,8 +186,10 @@ def render(
     code: str,
     title: str,
     pagesize: tuple[float, float],
+    subject: str = "",
 ) -> RenderedDocument:
-    """Lay out `story` on pages of `pagesize` with header and footer; returns the PDF."""
+    """Lay out `story` on pages of `pagesize` with header and footer; returns the PDF.
+    `subject` (the resident's name and masked ID) is repeated at the right of every header."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -185,7 +203,7 @@ def render(
         creator="township-kiosk",
         invariant=True,
     )
-    doc.build(list(story), canvasmaker=_numbered_canvas(header_line(ctx), code))
+    doc.build(list(story), canvasmaker=_numbered_canvas(header_line(ctx), code, subject))
     return RenderedDocument(pdf=buffer.getvalue(), verification_code=code, pages=doc.page)
 
 

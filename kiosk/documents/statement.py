@@ -197,4 +197,5 @@ def build_statement(resident: Resident, ctx: DocumentContext) -> RenderedDocumen
         Spacer(0, 5 * mm),
         KeepTogether([_verification_block(ctx, code, width)]),
     ]
-    return render(story, ctx, code, TITLE, A4)
+    subject = f"{resident.name}  {mask_id(resident.person_id)}"
+    return render(story, ctx, code, TITLE, A4, subject)

@@ -23,7 +23,7 @@ from kiosk.core.certification import (
 )
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
 from kiosk.screens.certify_words import benefit_name, next_due_text, spoken_next_due, step_words
-from kiosk.texts import PROMPTS, Utterance, prompt_text
+from kiosk.texts import PROMPTS, Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.status_banner import StatusBanner
@@ -129,6 +129,7 @@ class ResultScreen(Screen):
                 said.append(spoken_next_due(self.result.next_due, self.ctx.language))
         if self.kind.value.todo:
             said.append(self.kind.value.todo)
+            said.append(Dynamic(self.ctx.counter_location()))  # where, said as well as written
         said += explained_prompts(self.explained)
         return said
 

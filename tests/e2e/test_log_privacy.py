@@ -36,7 +36,8 @@ def _secrets_of(env: DemoEnvironment) -> set[str]:
 
 def test_an_autopilot_run_logs_nothing_personal(demo_env: DemoEnvironment) -> None:  # noqa: F811
     assert demo_env.config.source is not None
-    result = _run(str(demo_env.config.source), SESSIONS, seed="7")
+    # this seed's sessions include a job interest (a phone number) and statements
+    result = _run(str(demo_env.config.source), SESSIONS, seed="1")
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert _count("transactions recorded", result.stdout) > 0
     logs = sorted((demo_env.config.paths.data_dir / "logs").rglob("*"))

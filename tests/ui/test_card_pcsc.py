@@ -7,6 +7,7 @@ the application. Fails when pcscd/vpcd are missing."""
 from __future__ import annotations
 
 import signal
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize
@@ -42,12 +43,12 @@ def pcsc_card_app(kiosk_config, qtbot, pcscd):
     app.window.deleteLater()
 
 
-def _greeted(qtbot, app) -> str:
+def _greeted(qtbot: Any, app: Any) -> str:
     qtbot.waitUntil(lambda: current_name(app) == "greeting", timeout=READ_WAIT_MS)
     return str(app.screen("greeting").hello.text())
 
 
-def _cleared(app) -> None:
+def _cleared(app: Any) -> None:
     assert current_name(app) == "home"
     assert app.session.card is None and not app.session.active
     assert app.screen("greeting").hello.text() == ""

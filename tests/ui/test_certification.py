@@ -111,6 +111,8 @@ def test_fails_after_all_attempts_on_every_finger_and_says_where_to_go(
     assert result.kind is ResultKind.FAILED
     assert "✕" in result.banner.text()
     assert "请到窗口办理" in result.detail.text()
+    assert "镇便民服务中心1号窗口" in result.detail.text()
+    assert any("镇便民服务中心1号窗口" in said for said in app.voice.history)  # said, too
     assert result.help_button.isVisible()
     txs = certifications(app.config)
     assert [t["result"] for t in txs] == ["failed"]

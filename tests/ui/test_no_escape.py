@@ -69,3 +69,20 @@ def _p(x, y):
     from PySide6.QtCore import QPoint
 
     return QPoint(x, y)
+
+
+def test_four_corners_touched_like_a_finger_request_maintenance(kiosk_app, qtbot):
+    """Through the window system, as a real touch arrives: the press reaches the application's
+    filter addressed to the window first, then to the widget under the finger and its parents."""
+    window = kiosk_app.window
+    handle = window.windowHandle()
+    assert handle is not None
+    w, h = window.width(), window.height()
+    corners = {"top-left": (5, 5), "top-right": (w - 5, 5), "bottom-left": (5, h - 5),
+               "bottom-right": (w - 5, h - 5)}  # fmt: skip
+    fired = []
+    kiosk_app.maintenance_requested.connect(lambda: fired.append(1))
+    for name in kiosk_app.config.maintenance.touch_sequence:
+        qtbot.mouseClick(handle, Qt.MouseButton.LeftButton, pos=_p(*corners[name]))
+    assert fired == [1]
+    assert kiosk_app.navigator.current.name == "maintenance"

@@ -51,12 +51,12 @@ def test_a_failing_printer_puts_the_kiosk_out_of_service(
 ) -> None:
     app = make_kiosk_app(terminal=TERMINAL)
     seed_statement(app)
+    printing = app.screen("printing")
     for attempt in range(app.failures.limit):
         preview = to_preview(qtbot, app, card_reader)
         simulated_printer(app).fail_with = PrinterOutOfPaper("media-empty")
         click(qtbot, preview.print_button)
         if attempt < app.failures.limit - 1:
-            printing = app.screen("printing")
             qtbot.waitUntil(lambda: printing.state is PrintState.FAILED, timeout=WAIT_MS)
             app.end_session(SessionEnd.FINISHED)
             card_reader.remove()

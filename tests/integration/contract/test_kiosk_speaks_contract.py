@@ -152,7 +152,7 @@ class RecordingSession(requests.Session):
         super().__init__()
         self.sent: list[tuple[str, str, bytes]] = []
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
         self.sent.append((str(method), str(url), kwargs.get("data") or b""))
         return super().request(method, url, *args, **kwargs)
 

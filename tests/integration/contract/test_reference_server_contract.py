@@ -22,10 +22,13 @@ def _valid(response: requests.Response, path: str, method: str = "GET") -> dict[
     body = response.json()
     v = openapi.response_validator(path, method, response.status_code)
     assert openapi.errors_of(v, body) == [], (response.status_code, body)
-    return body  # type: ignore[no-any-return]
+    assert isinstance(body, dict)
+    return body
 
 
-def _error(response: requests.Response, path: str, status: int, code: str, method: str = "GET"):
+def _error(
+    response: requests.Response, path: str, status: int, code: str, method: str = "GET"
+) -> dict[str, Any]:
     assert response.status_code == status, response.text
     body = _valid(response, path, method)
     assert body["error"] == code
@@ -45,8 +48,8 @@ def test_every_feed_page_matches_the_contract(county_server: CountyServer) -> No
             store.delete(
                 feed, (store.entity_ids(feed, county_server.township) or store.entity_ids(feed))[0]
             )
-    for feed in FEEDS:
-        path = f"/api/v1/{feed}"
+    for name in FEEDS:
+        path = f"/api/v1/{name}"
         cursor, pages, items = None, 0, 0
         while True:
             query = f"?limit={SMALL_PAGE}" + (f"&cursor={cursor}" if cursor else "")
@@ -58,8 +61,8 @@ def test_every_feed_page_matches_the_contract(county_server: CountyServer) -> No
             cursor = page["next_cursor"]
             if not page["has_more"]:
                 break
-        assert items > 0, feed
-        if feed == "roster":
+        assert items > 0, name
+        if name == "roster":
             assert pages > 1
 
 

@@ -95,6 +95,8 @@ def test_thirty_years_flow_over_pages_with_header_and_numbers_on_each(
         assert f"第{page}页/共{doc.pages}页" in flat(text)
         assert f"核验码{doc.verification_code}" in flat(text)
         assert "青山镇" in text
+        # whose statement, on every page (a loose page still says so), the ID masked
+        assert "王䶮英" in text and "3201**********123X" in text, page
         if page < doc.pages:  # the table reaches every page but the last may hold only totals
             for heading in ("险种", "年度", "缴费月数", "缴费基数（月）", "个人缴纳", "单位缴纳"):
                 assert heading in text, (page, heading)
@@ -146,3 +148,25 @@ def test_resident_without_contributions_gets_a_statement_saying_so(
     text = pdftotext(write(tmp_path, build_statement(resident, ctx).pdf))
     assert "暂无缴费记录" in text
     assert "个人账户余额：¥0.00" in text
+
+
+def test_a_long_township_name_and_name_share_the_header_without_overlap(
+    tmp_path: Path, ctx: DocumentContext, pdftotext: Callable[..., str]
+) -> None:
+    long_ctx = replace(ctx, township_name="某某自治县某某满族蒙古族乡人民政府便民服务中心")
+    doc = build_statement(make_resident(range(1996, 2026), name="欧阳𠮷䶮英"), long_ctx)
+    text = pdftotext(write(tmp_path, doc.pdf), page=2, layout=True)
+    lines = [line for line in text.splitlines() if line.strip()]
+    # the subject does not fit beside this header: it goes on its own line above, whole
+    assert "欧阳𠮷䶮英" in lines[0] and "3201**********123X" in lines[0]
+    assert "打印时间：2026年11月28日 14:32" in lines[1]
+    assert "欧阳" not in lines[1]
+
+
+def test_the_resident_sits_beside_a_usual_header(
+    tmp_path: Path, ctx: DocumentContext, pdftotext: Callable[..., str]
+) -> None:
+    doc = build_statement(make_resident(range(1996, 2026)), ctx)
+    text = pdftotext(write(tmp_path, doc.pdf), page=2, layout=True)
+    (header,) = [line for line in text.splitlines() if "打印时间" in line]
+    assert header.index("打印时间") < header.index("王䶮英") < header.index("3201**********123X")

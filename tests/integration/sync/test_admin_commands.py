@@ -81,6 +81,15 @@ def test_unknown_resident_is_a_clear_error(capsys: Capsys, write_config: WriteCo
     assert code == 3 and "not_found" in err and "320102195501010019" not in err
 
 
+def test_a_mistyped_person_id_is_named_as_such(capsys: Capsys, write_config: WriteConfig) -> None:
+    config = write_config()
+    for typo, why in (("3201021955", "18-character"), ("320102195501010018", "check digit")):
+        code = main(["--config", str(config), "resident", "--person-id", typo, "--json"])
+        out = json.loads(capsys.readouterr().out)
+        assert code == 2 and out["error"] == "bad_person_id" and why in out["detail"]
+        assert typo not in out["detail"]
+
+
 def test_sync_with_platform_down_exits_nonzero_and_loses_nothing(
     capsys: Capsys, write_config: WriteConfig
 ) -> None:

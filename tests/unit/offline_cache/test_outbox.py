@@ -77,6 +77,17 @@ def test_settle_moves_states_and_only_for_the_batch(store: Store) -> None:
     assert store.rejected()[0].id == c
 
 
+def test_settle_matches_ids_whatever_their_case(store: Store) -> None:
+    """A platform that echoes ids in upper case must not leave them pending for ever."""
+    a, b = (store.record("rating", {"service": "jobs", "score": s}) for s in (1, 2))
+    batch = {t.id for t in store.pending_after(0, 10)}
+    counts = store.settle(
+        [Result(a.upper(), Outcome.ACCEPTED), Result("{" + b + "}", Outcome.DUPLICATE)], batch
+    )
+    assert (counts.accepted, counts.duplicates, counts.unknown) == (1, 1, 0)
+    assert store.queue_summary().pending == 0
+
+
 def test_outbox_rows_can_never_be_deleted(store: Store) -> None:
     store.record("rating", {"service": "jobs", "score": 3})
     with pytest.raises(sqlite3.IntegrityError, match="never dropped"):
