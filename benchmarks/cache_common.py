@@ -20,7 +20,6 @@ import os
 import platform
 import random
 import resource
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -35,7 +34,10 @@ from typing import Any
 
 import requests
 
+from benchmarks import performance_doc
+from county_platform import launch
 from county_platform.ids import card_number, make_person_id
+from county_platform.launch import free_port as free_port  # raw_limits uses it
 from county_platform.secrets_file import ensure_secret
 from county_platform.seed import generate_township, seed_database, synthetic_template
 from county_platform.store import PlatformStore
@@ -229,12 +231,6 @@ def sample_indices(residents: int, n: int, seed: int = 7) -> list[int]:
 # --- the reference county server ----------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class RunningServer:
     url: str
@@ -255,20 +251,10 @@ class RunningServer:
 
 def wait_http(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
     """Wait until `url` answers 200; fail clearly if the process dies or never answers."""
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            tail = log.read_text(errors="replace")[-2000:]
-            raise RuntimeError(f"server exited with {process.returncode}: {tail}")
-        try:
-            if requests.get(url, timeout=1).status_code == 200:
-                return
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.05)
-    process.kill()
-    process.wait()
-    raise RuntimeError(f"server did not answer {url} within {SERVER_START_TIMEOUT_S} s")
+    try:
+        launch.wait_http(url, process, log, SERVER_START_TIMEOUT_S)
+    except launch.ServerStartError as e:
+        raise RuntimeError(f"server {e}") from None
 
 
 def start_county_server(root: Path, residents: int) -> RunningServer:
@@ -283,22 +269,8 @@ def start_county_server(root: Path, residents: int) -> RunningServer:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = root / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "county_platform",
-                "serve",
-                "--db",
-                str(db),
-                "--port",
-                str(port),
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    wait_http(f"{url}/api/v1/health", process, log)
+    process = launch.spawn_server(db, port, log)
+    wait_http(url + launch.HEALTH_PATH, process, log)
     return RunningServer(url, TERMINAL_ID, secret, db, seeded, process)
 
 
@@ -380,16 +352,5 @@ def save_result(path: Path, key: str, value: dict[str, Any]) -> None:
 
 
 def write_section(path: Path, body: str, section: str = SECTION) -> None:
-    """Replace `section` in `path` (other engineers own the other headings), or append it."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip() == section), None)
-    if start is None:
-        new = text.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n"
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        new = "\n".join([*lines[:start], *body.rstrip("\n").splitlines(), "", *lines[end:]])
-        new = new.rstrip("\n") + "\n"
-    path.write_text(new, encoding="utf-8")
+    """Replace our section of docs/performance.md (see benchmarks.performance_doc)."""
+    performance_doc.write_section(path, body, section)

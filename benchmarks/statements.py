@@ -24,6 +24,7 @@ from pathlib import Path
 
 import reportlab
 
+from benchmarks.performance_doc import write_section
 from drivers.printer.cups import CupsPrinter
 from kiosk.documents import DocumentContext, build_statement
 from offline_cache.models import Contribution, Resident
@@ -176,23 +177,7 @@ def main() -> None:
     )
     print(body)
     if args.write:
-        write_section(args.write, body)
-
-
-def write_section(path: Path, body: str) -> None:
-    """Replace our section in `path` (other engineers own the other headings), or append it."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip() == SECTION), None)
-    if start is None:
-        new = text.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n"
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        new = "\n".join([*lines[:start], *body.rstrip("\n").splitlines(), "", *lines[end:]])
-        new = new.rstrip("\n") + "\n"
-    path.write_text(new, encoding="utf-8")
+        write_section(args.write, body, SECTION)
 
 
 if __name__ == "__main__":

@@ -271,6 +271,7 @@ class KioskApp(QObject):
             sys.excepthook = sys.__excepthook__
         self.idle.stop()
         self.overlay.stop()
+        self.reader_absent.stop()  # else it fires into the deleted window 15 s later
         self.card.shutdown()
         self.maintenance.end_for_shutdown()
         self.maintenance_service.shutdown()
@@ -290,7 +291,9 @@ class KioskApp(QObject):
         """Nothing emitted from now on may reach the window, which is deleted next: a card event
         the card thread posted before it stopped, or the idle timer poked by its handling, would
         otherwise call into deleted widgets (the overlay's "already deleted" at teardown)."""
+        self.reader_absent.stop()  # a reader lost while shutting down must not start it again
         emitters: list[QObject] = [self.idle, self.overlay, self.card, self.activity, self.corners]
+        emitters.append(self.reader_absent)
         for flow, attribute in (
             (self.certification, "service"),
             (self.statement, "printer"),

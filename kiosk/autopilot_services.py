@@ -7,11 +7,12 @@ session ends through the rating screen, sometimes rated, sometimes skipped.
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from kiosk.autopilot_certification import card_of
 from kiosk.autopilot_registry import Pilot, Script, Wait, scenario
 from kiosk.screens.benefits import State
-from kiosk.screens.jobs import ListState as JobsState
-from kiosk.screens.notices import ListState as NoticesState
+from kiosk.screens.paged_list import ListState
 from kiosk.screens.services import Service
 
 RATED_SHARE = 0.7  # how often a pilot resident rates instead of skipping
@@ -27,6 +28,20 @@ def _turn_all(next_button: object) -> None:
         if not next_button.isVisible():  # type: ignore[attr-defined]
             return
         next_button.click()  # type: ignore[attr-defined]
+
+
+def _pick_from_list(p: Pilot, service: Service, name: str) -> Generator[Wait, None, bool]:
+    """Open a paged list (jobs, notices) from its home tile and press one of its cards; False
+    when the list is empty (the pilot went home)."""
+    p.app.screen("home").tiles.tiles[service].click()
+    screen = p.app.screen(name)
+    yield Wait(lambda: screen.state is not ListState.LOADING, f"the {name}")
+    visible = [c for c in screen.cards if not c.isHidden()]
+    if not visible:
+        p.app.navigator.go("home")
+        return False
+    p.rng.choice(visible).click()
+    return True
 
 
 def _rate_and_leave(p: Pilot, card_in: bool) -> Script:
@@ -64,14 +79,8 @@ def benefits_view(p: Pilot) -> Script:
 
 @scenario("job_interest", weight=2)
 def job_interest(p: Pilot) -> Script:
-    p.app.screen("home").tiles.tiles[Service.JOBS].click()
-    jobs = p.app.screen("jobs")
-    yield Wait(lambda: jobs.state is not JobsState.LOADING, "the jobs")
-    visible = [c for c in jobs.cards if not c.isHidden()]
-    if not visible:
-        p.app.navigator.go("home")
+    if not (yield from _pick_from_list(p, Service.JOBS, "jobs")):
         return "no_jobs"
-    p.rng.choice(visible).click()
     yield Wait(p.screen_is("job_detail"), "a job's details")
     p.app.screen("job_detail").interest_button.click()
     phone = p.app.screen("phone_entry")
@@ -87,14 +96,8 @@ def job_interest(p: Pilot) -> Script:
 
 @scenario("notice_read", weight=1)
 def notice_read(p: Pilot) -> Script:
-    p.app.screen("home").tiles.tiles[Service.NOTICES].click()
-    notices = p.app.screen("notices")
-    yield Wait(lambda: notices.state is not NoticesState.LOADING, "the notices")
-    visible = [c for c in notices.cards if not c.isHidden()]
-    if not visible:
-        p.app.navigator.go("home")
+    if not (yield from _pick_from_list(p, Service.NOTICES, "notices")):
         return "no_notices"
-    p.rng.choice(visible).click()
     yield Wait(p.screen_is("notice_detail"), "a notice")
     detail = p.app.screen("notice_detail")
     _turn_all(detail.pager.next_button)

@@ -42,7 +42,24 @@ FALLBACK: dict[DemoResident, CardData] = {
 }
 
 
-class DemoKeys(QObject):
+class KeyActions(QObject):
+    """An application-wide event filter: a key in `actions` runs its action and goes no further
+    (the screens never see the demo's F-keys); every other event passes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.actions: dict[Qt.Key, Callable[[], None]] = {}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            action = self.actions.get(Qt.Key(event.key()))
+            if action is not None:
+                action()
+                return True
+        return False
+
+
+class DemoKeys(KeyActions):
     """`cards()` gives the residents' cards (read from the cache once, at the first key)."""
 
     def __init__(
@@ -55,7 +72,7 @@ class DemoKeys(QObject):
         self.reader = reader
         self._load = cards
         self._cards: dict[DemoResident, CardData] | None = None
-        self.actions: dict[Qt.Key, Callable[[], None]] = {
+        self.actions = {
             Qt.Key.Key_F3: reader.remove,
             Qt.Key.Key_F5: lambda: reader.insert(NotASocialSecurityCard("6A82 (demo)")),
             Qt.Key.Key_F6: lambda: reader.insert(EXPIRED_CARD),
@@ -76,11 +93,3 @@ class DemoKeys(QObject):
             return
         log.info("demo: inserting the card of %s (%s)", mask_name(card.name), who.name.lower())
         self.reader.insert(card)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            action = self.actions.get(Qt.Key(event.key()))
-            if action is not None:
-                action()
-                return True
-        return False

@@ -13,26 +13,24 @@ keyboard; these exist so that the certification flow can be tried at a desk.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer
 
 from county_platform.seed import synthetic_template
 from drivers.card.simulated import SimulatedCardReader
 from drivers.fingerprint.simulated import SimulatedSensor
 from kiosk.app import KioskApp
+from kiosk.demo_keys import KeyActions
 
 LIFT_AFTER_MS = 900
 
 
-class DemoFingerKeys(QObject):
+class DemoFingerKeys(KeyActions):
     def __init__(self, sensor: SimulatedSensor, reader: SimulatedCardReader, app: KioskApp) -> None:
         super().__init__(app)
         self.sensor = sensor
         self.reader = reader
         self.app = app
-        self.actions: dict[Qt.Key, Callable[[], None]] = {
+        self.actions = {
             Qt.Key.Key_F8: lambda: self.place("own"),
             Qt.Key.Key_F9: lambda: self.place("wrong"),
             Qt.Key.Key_F10: lambda: self.place("poor"),
@@ -46,11 +44,3 @@ class DemoFingerKeys(QObject):
             own if how in ("own", "poor") else None, "poor" if how == "poor" else "good"
         )
         QTimer.singleShot(LIFT_AFTER_MS, self.sensor.lift_finger)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            action = self.actions.get(Qt.Key(event.key()))
-            if action is not None:
-                action()
-                return True
-        return False

@@ -21,6 +21,7 @@ from drivers.errors import (
     SensorUnavailable,
 )
 from drivers.fingerprint.api import TEMPLATE_SIZE, Comparison, EnrolledFinger, SensorInfo
+from drivers.fingerprint.matching import best_match
 
 Quality = Literal["good", "poor"]
 
@@ -105,14 +106,8 @@ class SimulatedSensor:
             raise PoorImage("0x15: no valid image (no finger on the sensor)")
         if quality == "poor":
             raise PoorImage("0x07: too few feature points")
-        best = Comparison(matched=False, score=0, finger=None)
-        for finger in usable:
-            score = similarity_score(capture, finger.template)
-            if best.finger is None or score > best.score:
-                best = Comparison(matched=score >= threshold, score=score, finger=finger.finger)
-            if best.matched:
-                break
-        return best
+        scores = ((f.finger, similarity_score(capture, f.template)) for f in usable)
+        return best_match(scores, threshold)
 
     def close(self) -> None:
         with self._changed:

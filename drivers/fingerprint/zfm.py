@@ -37,6 +37,7 @@ from drivers.fingerprint.api import (
     EnrolledFinger,
     SensorInfo,
 )
+from drivers.fingerprint.matching import best_match
 from drivers.fingerprint.serial_line import LineSilent, SerialLine
 
 log = logging.getLogger(__name__)
@@ -156,17 +157,12 @@ class ZfmSensor:
                 "skipping %d enrolled template(s) of the wrong size", len(enrolled) - len(usable)
             )
         self._call("convert image", lambda: self._fp.convertImage(BUFFER_CAPTURE), SLOW_TIMEOUT)
-        best = Comparison(matched=False, score=0, finger=None)
-        for finger in usable:
-            self._call(
-                "upload template", functools.partial(self._upload, finger.template), FAST_TIMEOUT
-            )
-            score = int(self._call("compare", self._fp.compareCharacteristics, FAST_TIMEOUT))
-            if best.finger is None or score > best.score:
-                best = Comparison(matched=score >= threshold, score=score, finger=finger.finger)
-            if best.matched:
-                break
-        return best
+        return best_match(((f.finger, self._compare_with(f.template)) for f in usable), threshold)
+
+    def _compare_with(self, template: bytes) -> int:
+        """The score of the converted capture against `template` (uploaded into buffer 2)."""
+        self._call("upload template", functools.partial(self._upload, template), FAST_TIMEOUT)
+        return int(self._call("compare", self._fp.compareCharacteristics, FAST_TIMEOUT))
 
     def close(self) -> None:
         """Close the serial port now (pyfingerprint only closes it when garbage-collected)."""

@@ -9,18 +9,22 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from drivers.card.records import id_check_digit
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id
+from kiosk.core.sync_settings import sync_settings
 from offline_cache.models import Resident
 from offline_cache.outbox import PERSON_ID_PATTERN as PERSON_ID_RE
 from offline_cache.store import KIOSK_TZ, Store
-from offline_cache.sync import SyncClient, SyncSettings
+from offline_cache.sync import SyncClient
+
+T = TypeVar("T")
 
 EXIT_INCOMPLETE = 1  # the round ran but something stayed queued or was refused
 EXIT_BAD_ARGUMENT = 2
@@ -65,17 +69,14 @@ def _open(config: Config) -> Store:
     return Store.open(config.database_path, config.read_template_key())
 
 
-def sync_settings(config: Config) -> SyncSettings:
-    c = config.county
-    return SyncSettings(
-        base_url=c.url,
-        terminal_id=config.terminal.id,
-        secret=config.read_terminal_secret(),
-        connect_timeout=c.connect_timeout,
-        read_timeout=c.read_timeout,
-        batch_size=c.batch_size,
-        max_backoff=c.max_backoff,
-    )
+def _read(config: Config, read: Callable[[Store], T]) -> T:
+    """Open the store, read from it, close it (`ConfigError` when the configuration is unusable:
+    no key file, unreadable database path)."""
+    store = _open(config)
+    try:
+        return read(store)
+    finally:
+        store.close()
 
 
 def _setup_logging() -> None:
@@ -114,14 +115,9 @@ def cmd_sync(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_queue(args: argparse.Namespace, config: Config) -> int:
     try:
-        store = _open(config)
+        summary, status = _read(config, lambda store: (store.queue_summary(), store.sync_status()))
     except ConfigError as e:
         return fail("config", str(e), args.json, 2)
-    try:
-        summary = store.queue_summary()
-        status = store.sync_status()
-    finally:
-        store.close()
     data = asdict(summary) | {
         "last_success_at": _iso(status.last_success_at),
         "clock_offset_s": status.clock_offset_s,
@@ -141,13 +137,9 @@ def cmd_queue(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_rejected(args: argparse.Namespace, config: Config) -> int:
     try:
-        store = _open(config)
+        rows = _read(config, Store.rejected)
     except ConfigError as e:
         return fail("config", str(e), args.json, 2)
-    try:
-        rows = store.rejected()
-    finally:
-        store.close()
     items = [
         {
             "id": tx.id,
@@ -258,13 +250,9 @@ def _resident_text(data: dict[str, Any]) -> str:
 
 def cmd_audit_verify(args: argparse.Namespace, config: Config) -> int:
     try:
-        store = _open(config)
+        verdict = _read(config, Store.verify_audit)
     except ConfigError as e:
         return fail("config", str(e), args.json, 2)
-    try:
-        verdict = store.verify_audit()
-    finally:
-        store.close()
     if not verdict.ok:
         return fail(
             "audit_broken",

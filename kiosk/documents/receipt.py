@@ -28,7 +28,7 @@ from kiosk.documents.layout import (
     render,
     style,
 )
-from kiosk.documents.verification import verification_code
+from kiosk.documents.verification import qr_text, verification_code
 
 TITLE = "待遇领取资格认证回执"
 DOCUMENT_KIND = "certification_receipt"
@@ -67,8 +67,8 @@ def receipt_content(outcome: CertificationOutcome, ctx: DocumentContext) -> dict
 
 
 def qr_payload(outcome: CertificationOutcome, ctx: DocumentContext, code: str) -> str:
-    when = outcome.certified_at.isoformat(timespec="seconds")
-    return f"KIOSK:{DOCUMENT_KIND}:{CONTENT_VERSION}:{ctx.terminal_id}:{when}:{code}"
+    """The QR text; the receipt's time is the certification's."""
+    return qr_text(DOCUMENT_KIND, CONTENT_VERSION, ctx.terminal_id, outcome.certified_at, code)
 
 
 def build_receipt(outcome: CertificationOutcome, ctx: DocumentContext) -> RenderedDocument:

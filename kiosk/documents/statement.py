@@ -30,7 +30,7 @@ from kiosk.documents.layout import (
     render,
     style,
 )
-from kiosk.documents.verification import verification_code
+from kiosk.documents.verification import qr_text, verification_code
 from offline_cache.models import Contribution, Resident
 
 TITLE = "社会保险参保缴费证明"
@@ -67,8 +67,7 @@ def statement_content(resident: Resident, ctx: DocumentContext) -> dict[str, Any
 
 def qr_payload(ctx: DocumentContext, code: str) -> str:
     """What the QR code holds: enough for the county to find the terminal's secret and re-check."""
-    printed = ctx.printed_at.isoformat(timespec="seconds")
-    return f"KIOSK:{DOCUMENT_KIND}:{CONTENT_VERSION}:{ctx.terminal_id}:{printed}:{code}"
+    return qr_text(DOCUMENT_KIND, CONTENT_VERSION, ctx.terminal_id, ctx.printed_at, code)
 
 
 def _table_rows(contributions: list[Contribution]) -> tuple[list[list[str]], list[int]]:

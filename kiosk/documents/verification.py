@@ -11,10 +11,12 @@ import base64
 import hashlib
 import hmac
 import json
+from datetime import datetime
 from typing import Any
 
 CODE_BYTES = 10  # 80 bits -> 16 base32 characters, no padding
 GROUP = 4
+QR_SCHEME = "KIOSK"
 
 
 def canonical(content: dict[str, Any]) -> bytes:
@@ -42,3 +44,10 @@ def verify_code(content: dict[str, Any], secret: bytes, code: str) -> bool:
     """True when `code` (grouped or not, any case) is the code of `content` under `secret`."""
     expected = normalise(verification_code(content, secret))
     return hmac.compare_digest(expected, normalise(code))
+
+
+def qr_text(document: str, version: int, terminal_id: str, when: datetime, code: str) -> str:
+    """What a document's QR code holds, `KIOSK:<document>:<version>:<terminal>:<time>:<code>`:
+    enough for the county to find the terminal's secret and re-check the paper."""
+    stamp = when.isoformat(timespec="seconds")
+    return f"{QR_SCHEME}:{document}:{version}:{terminal_id}:{stamp}:{code}"

@@ -7,17 +7,13 @@ gently (opacity), never flashes.
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.widgets.illustrations import Pulse
 from kiosk.widgets.theme import Theme
 
-PULSE_MS = 80
-PULSE_PERIOD_S = 1.6
-MIN_OPACITY = 0.35
 SKIN = "#f3d9c4"
 OUTLINE = "#8a6a55"
 HIGHLIGHT = "#f0a020"
@@ -49,10 +45,7 @@ class HandIllustration(QWidget):
         self.finger = "right_index"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(theme.px(200), theme.px(160))
-        self._phase = 0.0
-        self.pulse = QTimer(self)
-        self.pulse.setInterval(PULSE_MS)
-        self.pulse.timeout.connect(self._advance)
+        self.pulse = Pulse(self)
 
     def sizeHint(self) -> QSize:
         return QSize(self._theme.px(520), self._theme.px(360))
@@ -66,10 +59,6 @@ class HandIllustration(QWidget):
 
     def hideEvent(self, event: object) -> None:
         self.pulse.stop()
-
-    def _advance(self) -> None:
-        self._phase = (self._phase + PULSE_MS / 1000 / PULSE_PERIOD_S) % 1.0
-        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         side = min(self.width(), self.height() / 1.25)
@@ -109,7 +98,7 @@ class HandIllustration(QWidget):
         painter.drawRoundedRect(QRectF(31, 47, 52, 40), 10, 10)
 
     def arrow_opacity(self) -> float:
-        return MIN_OPACITY + (1 - MIN_OPACITY) * (0.5 + 0.5 * math.sin(2 * math.pi * self._phase))
+        return self.pulse.opacity()
 
     def _paint_arrow(self, painter: QPainter, box: QRectF) -> None:
         """From under the hand down to the sensor (below the screen), with the sensor drawn."""

@@ -1,32 +1,26 @@
 """就业岗位: the list of current jobs (big cards, paged), a job's details, and the confirmation
 after a resident left a phone number ("工作人员会打电话联系您"). No card needed.
 
-The list asks for the jobs with `jobs_wanted()`; the application answers with `show_jobs`. Expired
-jobs are filtered again whenever a page is shown (the list may have been loaded minutes ago).
+The list (a `PagedListScreen`) asks for the jobs with `jobs_wanted()`; the application answers with
+`show_jobs`. Expired jobs are filtered again whenever a page is shown.
 """
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.dates import format_date, format_date_en
-from kiosk.core.listings import (
-    aware,
-    current_jobs,
-    items_per_page,
-    page_of,
-    paginate_text,
-    salary_range,
-)
+from kiosk.core.listings import aware, current_jobs, paginate_text, salary_range
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
-from kiosk.texts import Dynamic, Utterance, prompt_text
+from kiosk.screens.paged_list import ListState as ListState  # re-exported: tests wait on it
+from kiosk.screens.paged_list import PagedListScreen
+from kiosk.texts import Dynamic, Utterance
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
-from kiosk.widgets.paging import CARD_H, CardButton, Pager, list_area_height, text_capacity
+from kiosk.widgets.paging import Pager, text_capacity
 from kiosk.widgets.status_banner import StatusBanner
 from kiosk.widgets.theme import Status
 from offline_cache.models import Job
@@ -35,124 +29,37 @@ BODY_LINE_PX = 54  # the 岗位要求 heading line above the requirements
 DETAIL_FACT_ROWS = 3  # fact rows per detail page: short pages, large text
 
 
-class ListState(enum.Enum):
-    LOADING = "loading"
-    SHOWN = "shown"
-    FAILED = "failed"
-
-
 def headcount_text(job: Job, en: bool) -> str:
     return f"{job.headcount} wanted" if en else f"招 {job.headcount} 人"
 
 
-class JobsScreen(Screen):
+class JobsScreen(PagedListScreen[Job]):
     name = "jobs"
     prompt_id = "jobs"
-    bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
+    items_key = "jobs"
+    empty_prompt_id = "jobs_empty"
+    detail_screen = "job_detail"
+    detail_key = "job"
+    card_lines = 2
 
     jobs_wanted = Signal()
 
-    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        theme = ctx.theme
-        self.state = ListState.LOADING
-        self.jobs: list[Job] = []
-        self.page = 0
-        self.per_page = items_per_page(list_area_height(theme), theme.px(CARD_H), theme.gap)
-        layout = QVBoxLayout(self)
-        m = theme.margin
-        layout.setContentsMargins(m, m // 2, m, m // 2)
-        layout.setSpacing(theme.gap)
-        self.cards: list[CardButton] = []
-        for slot in range(self.per_page):
-            card = CardButton(theme, 2, self)
-            card.clicked.connect(lambda _c=False, i=slot: self._chosen(i))
-            policy = card.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            card.setSizePolicy(policy)
-            self.cards.append(card)
-            layout.addWidget(card)
-        layout.addStretch(1)
-        self.pager = Pager(theme, self)
-        self.pager.previous.connect(lambda: self._turn(-1))
-        self.pager.next.connect(lambda: self._turn(1))
-        layout.addWidget(self.pager)
+    def _want_items(self) -> None:
+        self.jobs_wanted.emit()
 
-    def enter(self, params: dict[str, Any]) -> None:
-        if "jobs" in params:  # given (screenshots, or coming back from a job's details)
-            self.jobs = list(params["jobs"])
-            self.page = int(params.get("page", 0))
-            self.state = ListState.SHOWN
-        else:
-            self.jobs, self.page, self.state = [], 0, ListState.LOADING
-        super().enter(params)
-        if self.state is ListState.LOADING:
-            self.jobs_wanted.emit()
+    def visible_items(self) -> list[Job]:
+        return current_jobs(self.items, aware(self.ctx.clock()))
+
+    def card_texts(self, item: Job) -> tuple[str, ...]:
+        where = f"{item.employer} · {item.location}" if item.location else item.employer
+        pay = salary_range(item, self.ctx.language)
+        return item.title, f"{pay} · {headcount_text(item, self.ctx.language == 'en')}", where
 
     def show_jobs(self, jobs: list[Job]) -> None:
-        self.jobs = list(jobs)
-        self.page = 0
-        self.state = ListState.SHOWN
-        self._remember()
-        self.retranslate()
-        self.prompt_changed.emit()
-
-    def show_failed(self) -> None:
-        self.state = ListState.FAILED
-        self.retranslate()
-        self.prompt_changed.emit()
+        self.show_items(jobs)
 
     def visible_jobs(self) -> list[Job]:
-        return current_jobs(self.jobs, aware(self.ctx.clock()))
-
-    def _remember(self) -> None:
-        """Keep the list and the page in params, so 返回 from a job's details comes back here."""
-        self.params["jobs"] = self.jobs
-        self.params["page"] = self.page
-
-    def _prompt(self) -> str:
-        if self.state is ListState.LOADING:
-            return "info_loading"
-        if self.state is ListState.FAILED:
-            return "info_failed"
-        return "jobs" if self.visible_jobs() else "jobs_empty"
-
-    def instruction(self) -> str:
-        return prompt_text(self._prompt())
-
-    def utterances(self) -> list[Utterance]:
-        return [self._prompt()]
-
-    def _turn(self, step: int) -> None:
-        self.page += step
-        self.retranslate()
-        self._remember()
-
-    def _chosen(self, slot: int) -> None:
-        page = page_of(self.visible_jobs(), self.per_page, self.page)
-        if slot < len(page.items):
-            self.navigate.emit("job_detail", {"job": page.items[slot]})
-
-    def retranslate(self) -> None:
-        en = self.ctx.language == "en"
-        jobs = self.visible_jobs() if self.state is ListState.SHOWN else []
-        page = page_of(jobs, self.per_page, self.page)
-        self.page = page.index
-        self.pager.set_page(page.index, page.count)
-        for slot, card in enumerate(self.cards):
-            if slot < len(page.items):
-                job = page.items[slot]
-                where = f"{job.employer} · {job.location}" if job.location else job.employer
-                pay = salary_range(job, self.ctx.language)
-                card.set_texts(job.title, f"{pay} · {headcount_text(job, en)}", where)
-                card.show()
-            else:
-                card.hide()
-
-    def clear(self) -> None:
-        super().clear()
-        self.jobs, self.page, self.state = [], 0, ListState.LOADING
-        self.retranslate()
+        return self.visible_items()
 
 
 class JobDetailScreen(Screen):

@@ -25,12 +25,13 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import Config, ConfigError
 from kiosk.core.diagnostics import Health, probe_health
+from kiosk.core.sync_settings import sync_settings
 from kiosk.services.sync_status import SyncStatus
 from kiosk.widgets.frame import SyncMark
 from offline_cache.feeds import Feed
 from offline_cache.store import Store
 from offline_cache.store import SyncStatus as StoreSyncStatus
-from offline_cache.sync import SyncReport, SyncSettings
+from offline_cache.sync import SyncReport
 from offline_cache.worker import SyncWorker
 
 log = logging.getLogger(__name__)
@@ -48,20 +49,6 @@ class SyncSnapshot:
     report: SyncReport | None  # the round this snapshot follows
     taken_at: float  # Unix seconds
     repulled: bool = False  # the feeds were dropped after this round (a full pull follows)
-
-
-def sync_settings(config: Config) -> SyncSettings:
-    """The sync client's settings from the configuration (reads the terminal secret)."""
-    c = config.county
-    return SyncSettings(
-        base_url=c.url,
-        terminal_id=config.terminal.id,
-        secret=config.read_terminal_secret(),
-        connect_timeout=c.connect_timeout,
-        read_timeout=c.read_timeout,
-        batch_size=c.batch_size,
-        max_backoff=c.max_backoff,
-    )
 
 
 class _Bridge(QObject):

@@ -64,15 +64,32 @@ class SvgPicture(QWidget):
         """Subclasses draw on top (arrows)."""
 
 
+class Pulse(QTimer):
+    """The arrows' gentle pulse: while running (the owner starts it on show, stops it on hide),
+    it repaints `widget` every PULSE_MS, and `opacity()` goes smoothly between MIN_OPACITY and 1
+    once per PULSE_PERIOD_S: movement that draws the eye without flashing."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self.phase = 0.0
+        self.setInterval(PULSE_MS)
+        self.timeout.connect(self._advance)
+
+    def _advance(self) -> None:
+        self.phase = (self.phase + PULSE_MS / 1000 / PULSE_PERIOD_S) % 1.0
+        self._widget.update()
+
+    def opacity(self) -> float:
+        return MIN_OPACITY + (1 - MIN_OPACITY) * (0.5 + 0.5 * math.sin(2 * math.pi * self.phase))
+
+
 class CardSlotIllustration(SvgPicture):
     def __init__(self, theme: Theme, reader_position: str, parent: QWidget | None = None) -> None:
         super().__init__(theme, "insert-card.svg", parent)
         self.reader_position = reader_position
         self.direction = _DIRECTIONS.get(reader_position, _DIRECTIONS["bottom-right"])
-        self._phase = 0.0
-        self.pulse = QTimer(self)
-        self.pulse.setInterval(PULSE_MS)
-        self.pulse.timeout.connect(self._advance)
+        self.pulse = Pulse(self)
 
     def showEvent(self, event: object) -> None:
         self.pulse.start()
@@ -80,12 +97,8 @@ class CardSlotIllustration(SvgPicture):
     def hideEvent(self, event: object) -> None:
         self.pulse.stop()
 
-    def _advance(self) -> None:
-        self._phase = (self._phase + PULSE_MS / 1000 / PULSE_PERIOD_S) % 1.0
-        self.update()
-
     def arrow_opacity(self) -> float:
-        return MIN_OPACITY + (1 - MIN_OPACITY) * (0.5 + 0.5 * math.sin(2 * math.pi * self._phase))
+        return self.pulse.opacity()
 
     def paint_extra(self, painter: QPainter) -> None:
         """An arrow from the picture's centre towards the slot's side of the screen."""
