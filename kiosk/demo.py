@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.config import Config, load_config
+from kiosk.core.technician import PinFile
 
 log = logging.getLogger(__name__)
 
 DEMO_TERMINAL_ID = "T-320102001-003"
 DEMO_TOWNSHIP = "320102001"
 DEMO_RESIDENTS = 60
+DEMO_TECHNICIAN_PIN = "246802"  # maintenance mode in the demo: the four corners, then this PIN
 SERVER_START_TIMEOUT = 20.0  # seconds for the reference server to answer /health
 
 
@@ -132,6 +134,7 @@ def prepare_demo(
             )  # fmt: skip
             _wait_for_health(url, server, SERVER_START_TIMEOUT)
         config = load_config(_write_config(root, url, extra_toml))
+        PinFile(config.maintenance.pin_file).set_pin("demo", DEMO_TECHNICIAN_PIN)
         env = DemoEnvironment(root=root, config=config, server=server)
     except BaseException:
         if server is not None:
