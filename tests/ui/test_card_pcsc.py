@@ -9,38 +9,14 @@ from __future__ import annotations
 import signal
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QSize
-
-from kiosk.app import KioskApp
 from kiosk.core.masking import known_names
 from kiosk.screens.error import ErrorKind
-from offline_cache.models import Resident
-from offline_cache.store import Store
-from tests.emulators.card_pcscd import VPCD_READER
 from tests.emulators.card_profiles import WANG
 from tests.fixtures.pcsc import insert_and_wait
 from tests.ui.helpers import current_name
 
 READ_WAIT_MS = 20_000  # a card read through pcscd on a busy machine; not a timing assertion
 MASKED = "王*英"
-
-
-@pytest.fixture
-def pcsc_card_app(kiosk_config, qtbot, pcscd):
-    config = kiosk_config(devices={"card": "pcsc", "card_reader": VPCD_READER})
-    store = Store.open(config.database_path, config.read_template_key())
-    store.upsert_resident(
-        Resident(WANG.person_id, WANG.name, "F", WANG.birth_date, WANG.card_number, "320102001", 1)
-    )
-    store.close()
-    app = KioskApp(config, size=QSize(1920, 1080))
-    app.start(show=True, fullscreen=False)
-    qtbot.waitExposed(app.window)
-    qtbot.waitUntil(lambda: app.card.reader_present, timeout=READ_WAIT_MS)
-    yield app
-    app.shutdown()
-    app.window.deleteLater()
 
 
 def _greeted(qtbot: Any, app: Any) -> str:
@@ -55,8 +31,8 @@ def _cleared(app: Any) -> None:
     assert WANG.name not in known_names
 
 
-def test_card_in_greets_masked_and_card_out_clears(pcsc_card_app, qtbot, virtual_card):
-    app = pcsc_card_app
+def test_card_in_greets_masked_and_card_out_clears(pcsc_kiosk_app, qtbot, virtual_card):
+    app = pcsc_kiosk_app
     card = virtual_card("v2")
     hello = _greeted(qtbot, app)
     assert MASKED in hello and WANG.name not in hello
@@ -67,8 +43,8 @@ def test_card_in_greets_masked_and_card_out_clears(pcsc_card_app, qtbot, virtual
     _cleared(app)
 
 
-def test_a_bank_card_is_told_to_use_the_social_security_card(pcsc_card_app, qtbot, virtual_card):
-    app = pcsc_card_app
+def test_a_bank_card_is_told_to_use_the_social_security_card(pcsc_kiosk_app, qtbot, virtual_card):
+    app = pcsc_kiosk_app
     virtual_card("bank")
     qtbot.waitUntil(lambda: current_name(app) == "error", timeout=READ_WAIT_MS)
     screen = app.screen("error")
@@ -79,9 +55,9 @@ def test_a_bank_card_is_told_to_use_the_social_security_card(pcsc_card_app, qtbo
 
 
 def test_pcscd_restart_ends_the_session_and_the_reader_comes_back(
-    pcsc_card_app, qtbot, virtual_card, pcscd_owned
+    pcsc_kiosk_app, qtbot, virtual_card, pcscd_owned
 ):
-    app = pcsc_card_app
+    app = pcsc_kiosk_app
     card = virtual_card("v2")
     assert MASKED in _greeted(qtbot, app)
     pcscd_owned.stop(signal.SIGKILL)
@@ -99,11 +75,11 @@ def test_pcscd_restart_ends_the_session_and_the_reader_comes_back(
 
 
 def test_pcscd_down_for_good_goes_out_of_service_and_comes_back(
-    pcsc_card_app, qtbot, virtual_card, pcscd_owned
+    pcsc_kiosk_app, qtbot, virtual_card, pcscd_owned
 ):
     """Residents are not left inserting cards into a dead slot: after the grace period the kiosk
     says it is out of service (and where to go); pcscd back -> home, a card is read again."""
-    app = pcsc_card_app
+    app = pcsc_kiosk_app
     app.reader_absent.setInterval(300)  # the grace period, shortened for the test
     pcscd_owned.stop(signal.SIGKILL)
     qtbot.waitUntil(lambda: current_name(app) == "out_of_service", timeout=READ_WAIT_MS)

@@ -5,35 +5,12 @@ missing."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSize
-
-from kiosk.app import KioskApp
 from kiosk.screens.services import Service
-from offline_cache.models import Resident
-from offline_cache.store import Store
-from tests.emulators.card_pcscd import VPCD_READER
-from tests.emulators.card_profiles import PROFILES, WANG
+from tests.emulators.card_profiles import PROFILES
 from tests.ui.helpers import click, current_name
 from tests.ui.statement_helpers import PIN, WAIT_MS, type_pin
 
 READ_WAIT_MS = 20_000  # a card read through pcscd on a busy machine; not a timing assertion
-
-
-@pytest.fixture
-def pcsc_app(kiosk_config, qtbot, pcscd):
-    config = kiosk_config(devices={"card": "pcsc", "card_reader": VPCD_READER})
-    store = Store.open(config.database_path, config.read_template_key())
-    store.upsert_resident(
-        Resident(WANG.person_id, WANG.name, "F", WANG.birth_date, WANG.card_number, "320102001", 1)
-    )
-    store.close()
-    app = KioskApp(config, size=QSize(1920, 1080))
-    app.start(show=True, fullscreen=False)
-    qtbot.waitExposed(app.window)
-    yield app
-    app.shutdown()
-    app.window.deleteLater()
 
 
 def _to_pin(qtbot, app, virtual_card, profile):
@@ -43,8 +20,8 @@ def _to_pin(qtbot, app, virtual_card, profile):
     qtbot.waitUntil(lambda: current_name(app) == "pin", timeout=READ_WAIT_MS)
 
 
-def test_wrong_then_right_pin_on_a_virtual_card(pcsc_app, qtbot, virtual_card):
-    app = pcsc_app
+def test_wrong_then_right_pin_on_a_virtual_card(pcsc_kiosk_app, qtbot, virtual_card):
+    app = pcsc_kiosk_app
     _to_pin(qtbot, app, virtual_card, "v2")
     pin = app.screen("pin")
     type_pin(qtbot, app, "654321")
@@ -58,8 +35,8 @@ def test_wrong_then_right_pin_on_a_virtual_card(pcsc_app, qtbot, virtual_card):
     assert preview.pages == 1  # a record without contributions: one page
 
 
-def test_blocked_virtual_card_goes_to_the_counter(pcsc_app, qtbot, virtual_card):
-    app = pcsc_app
+def test_blocked_virtual_card_goes_to_the_counter(pcsc_kiosk_app, qtbot, virtual_card):
+    app = pcsc_kiosk_app
     _to_pin(qtbot, app, virtual_card, "pin_blocked")
     pin = app.screen("pin")
     type_pin(qtbot, app, PIN)
