@@ -233,13 +233,7 @@ class KioskApp(QObject):
     def end_session_quietly(self) -> None:
         """Back to residents after maintenance: like `end_session`, but the volume a technician
         set stays until the next resident session ends."""
-        self.overlay.stop()
-        self.idle.stop()
-        self.voice.stop()
-        self.pending_service = None
-        self.session.clear(self.config.ui.language)
-        self.navigator.clear_all()
-        self.translations.set_language(self.config.ui.language)
+        self._clear_session()
         self.navigator.go("take_card" if self.card.card_present else HOME)
 
     def quit_on_purpose(self, code: int) -> None:
@@ -478,6 +472,17 @@ class KioskApp(QObject):
         """Personal data leaves the screen and memory; the language and volume return to their
         defaults; the card reminder or the home screen follows."""
         log.info("session ended: %s", reason.value, extra={"event": "session_end"})
+        self._clear_session()
+        self.voice.reset_volume()
+        if self.card.card_present:
+            self.navigator.go("take_card")
+        else:
+            self.navigator.go(HOME)
+        self.session_ended.emit(reason)
+
+    def _clear_session(self) -> None:
+        """Stop the countdown and speech, drop personal data from the session and every screen,
+        and return to the default language."""
         self.overlay.stop()
         self.idle.stop()
         self.voice.stop()
@@ -485,12 +490,6 @@ class KioskApp(QObject):
         self.session.clear(self.config.ui.language)
         self.navigator.clear_all()
         self.translations.set_language(self.config.ui.language)
-        self.voice.reset_volume()
-        if self.card.card_present:
-            self.navigator.go("take_card")
-        else:
-            self.navigator.go(HOME)
-        self.session_ended.emit(reason)
 
     def _record_failure(self, what: str) -> None:
         log.warning("failure: %s", what)

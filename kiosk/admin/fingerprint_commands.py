@@ -12,10 +12,10 @@ import threading
 from typing import Any
 
 from drivers.errors import DeviceError, SensorUnavailable
-from drivers.fingerprint import open_fingerprint_sensor
 from drivers.fingerprint.api import EnrolledFinger, FingerprintSensor
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config
+from kiosk.core.devices import open_configured_sensor
 from kiosk.core.masking import mask_person_id
 
 NO_MATCH_EXIT = 1
@@ -45,14 +45,7 @@ def register(subparsers: Any) -> None:
 
 
 def open_sensor(config: Config) -> FingerprintSensor:
-    d = config.devices
-    return open_fingerprint_sensor(
-        d.fingerprint,
-        d.fingerprint_port,
-        d.fingerprint_baud,
-        d.fingerprint_address,
-        d.fingerprint_password,
-    )
+    return open_configured_sensor(config)
 
 
 def info_command(args: argparse.Namespace, config: Config) -> int:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 
 from kiosk.config import Config
+from kiosk.core.devices import open_configured_sensor
 from kiosk.core.diagnostics import (
     Check,
     CheckId,
@@ -37,7 +38,6 @@ def open_and_probe_card(config: Config) -> Check:
 
 def open_and_probe_sensor(config: Config) -> Check:
     from drivers.errors import SensorError
-    from drivers.fingerprint.factory import open_fingerprint_sensor
 
     d = config.devices
     cid = CheckId.FINGERPRINT
@@ -50,13 +50,7 @@ def open_and_probe_sensor(config: Config) -> Check:
             )
             return Check(cid, State.UNKNOWN, "port_in_use", text, {"port": d.fingerprint_port})
     try:
-        sensor = open_fingerprint_sensor(
-            d.fingerprint,
-            d.fingerprint_port,
-            d.fingerprint_baud,
-            d.fingerprint_address,
-            d.fingerprint_password,
-        )
+        sensor = open_configured_sensor(config)
     except SensorError as e:
         details = {"port": d.fingerprint_port, "baud": d.fingerprint_baud}
         text = f"{d.fingerprint_port}: {e.detail}"

@@ -35,6 +35,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from drivers.errors import Cancelled, DeviceError, PoorImage, SensorTimeout
 from drivers.fingerprint.api import EnrolledFinger, FingerprintSensor
 from kiosk.config import Config
+from kiosk.core import devices
 from kiosk.core.certification import (
     AttemptTally,
     VerificationResult,
@@ -55,17 +56,8 @@ STORE_FAILED = "store_failed"
 
 
 def open_configured_sensor(config: Config) -> Callable[[], FingerprintSensor]:
-    d = config.devices
-
-    def factory() -> FingerprintSensor:
-        from drivers.fingerprint.factory import open_fingerprint_sensor
-
-        return open_fingerprint_sensor(
-            d.fingerprint, d.fingerprint_port, d.fingerprint_baud, d.fingerprint_address,
-            d.fingerprint_password,
-        )  # fmt: skip
-
-    return factory
+    """A factory the worker thread calls, so the thread that opens the sensor owns it."""
+    return lambda: devices.open_configured_sensor(config)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from drivers.fingerprint.api import TEMPLATE_SIZE, EnrolledFinger, FingerprintSe
 from drivers.printer.api import Printer
 from kiosk.config import Config
 from kiosk.core.clock import kiosk_now
+from kiosk.core.devices import open_configured_sensor
 from kiosk.core.diagnostic_bundle import export_bundle, export_rejected, rejected_entries
 from kiosk.core.diagnostics import (
     Check,
@@ -404,19 +405,7 @@ class MaintenanceService(QObject):
 
 
 def _configured_sensor(config: Config) -> Callable[[], FingerprintSensor]:
-    def open_sensor() -> FingerprintSensor:
-        from drivers.fingerprint.factory import open_fingerprint_sensor
-
-        d = config.devices
-        return open_fingerprint_sensor(
-            d.fingerprint,
-            d.fingerprint_port,
-            d.fingerprint_baud,
-            d.fingerprint_address,
-            d.fingerprint_password,
-        )
-
-    return open_sensor
+    return lambda: open_configured_sensor(config)
 
 
 def _configured_printer(config: Config) -> Callable[[], Printer]:
