@@ -375,17 +375,20 @@ class FingerprintService(QObject):
             config, open_sensor or open_configured_sensor(config), clock
         )
         w = self._worker
-        w.plan_ready.connect(lambda r, p: self._if_current(r, self.plan_ready, p))
-        w.place_finger.connect(lambda r, f, n: self._if_current(r, self.place_finger, f, n))
-        w.poor_image.connect(lambda r, n: self._if_current(r, self.poor_image, n))
-        w.no_match.connect(lambda r, n: self._if_current(r, self.no_match, n))
-        w.lift_finger.connect(lambda r: self._if_current(r, self.lift_finger))
-        w.next_finger.connect(lambda r, f: self._if_current(r, self.next_finger, f))
-        w.finished.connect(lambda r, res: self._done(r, self.finished, res))
-        w.failed.connect(lambda r, code: self._done(r, self.failed, code))
-        w.cancelled.connect(lambda r: self._done(r, self.cancelled))
-        w.identified.connect(lambda r, res: self._done(r, self.identified, res))
-        w.identify_failed.connect(lambda r, code: self._done(r, self.identify_failed, code))
+        # Bound slots of this object, never lambdas: a lambda would run on the worker's thread
+        # (reading `_request` there, and emitting past `blockSignals` at shutdown); a slot runs
+        # here, on the GUI thread, when the queued answer is delivered.
+        w.plan_ready.connect(self._on_plan_ready)
+        w.place_finger.connect(self._on_place_finger)
+        w.poor_image.connect(self._on_poor_image)
+        w.no_match.connect(self._on_no_match)
+        w.lift_finger.connect(self._on_lift_finger)
+        w.next_finger.connect(self._on_next_finger)
+        w.finished.connect(self._on_finished)
+        w.failed.connect(self._on_failed)
+        w.cancelled.connect(self._on_cancelled)
+        w.identified.connect(self._on_identified)
+        w.identify_failed.connect(self._on_identify_failed)
         self._identify_requested.connect(w.identify)
         self._fingers_requested.connect(w.enrolled_fingers)
         w.fingers_known.connect(self.fingers_known)  # carries the person id: checked by the user
@@ -441,6 +444,51 @@ class FingerprintService(QObject):
         self._request += 1
         self.busy = False
         self._cancel.set()
+
+    # --- the worker's answers, on the GUI thread ------------------------------------------------
+    @Slot(int, object)
+    def _on_plan_ready(self, request: int, plan: object) -> None:
+        self._if_current(request, self.plan_ready, plan)
+
+    @Slot(int, str, int)
+    def _on_place_finger(self, request: int, finger: str, attempts_left: int) -> None:
+        self._if_current(request, self.place_finger, finger, attempts_left)
+
+    @Slot(int, int)
+    def _on_poor_image(self, request: int, attempts_left: int) -> None:
+        self._if_current(request, self.poor_image, attempts_left)
+
+    @Slot(int, int)
+    def _on_no_match(self, request: int, attempts_left: int) -> None:
+        self._if_current(request, self.no_match, attempts_left)
+
+    @Slot(int)
+    def _on_lift_finger(self, request: int) -> None:
+        self._if_current(request, self.lift_finger)
+
+    @Slot(int, str)
+    def _on_next_finger(self, request: int, finger: str) -> None:
+        self._if_current(request, self.next_finger, finger)
+
+    @Slot(int, object)
+    def _on_finished(self, request: int, result: object) -> None:
+        self._done(request, self.finished, result)
+
+    @Slot(int, str)
+    def _on_failed(self, request: int, code: str) -> None:
+        self._done(request, self.failed, code)
+
+    @Slot(int)
+    def _on_cancelled(self, request: int) -> None:
+        self._done(request, self.cancelled)
+
+    @Slot(int, object)
+    def _on_identified(self, request: int, result: object) -> None:
+        self._done(request, self.identified, result)
+
+    @Slot(int, str)
+    def _on_identify_failed(self, request: int, code: str) -> None:
+        self._done(request, self.identify_failed, code)
 
     def _if_current(self, request: int, signal: Any, *args: Any) -> None:
         if request == self._request:

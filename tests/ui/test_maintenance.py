@@ -393,6 +393,36 @@ def test_fingerprint_service_probe_runs_on_the_sensor_thread(
         service.shutdown()
 
 
+def test_fingerprint_service_answers_on_the_gui_thread_and_not_after_shutdown(
+    qtbot: Any, kiosk_config: Any, fingerprint_sensor: Any
+) -> None:
+    """The worker's answers reach the screens from the GUI thread (where the request id is
+    checked), so a shutdown's `blockSignals` silences an answer already on its way (the flaky
+    "Navigator already deleted" after a card was read)."""
+    from PySide6.QtCore import Qt, QThread
+
+    from kiosk.services.fingerprint_service import FingerprintService
+
+    service = FingerprintService(kiosk_config(), lambda: fingerprint_sensor)
+    service.start()
+    plans: list[str] = []  # the thread each answer was emitted on (a direct connection runs there)
+    service.plan_ready.connect(
+        lambda _plan: plans.append(QThread.currentThread().objectName()),
+        Qt.ConnectionType.DirectConnection,
+    )
+    try:
+        QThread.currentThread().setObjectName("gui")
+        service.request_plan("320102195001011234")
+        qtbot.waitUntil(lambda: len(plans) == 1, timeout=WAIT_MS)
+        assert plans == ["gui"]
+        service.request_plan("320102195001011234")  # answered by the worker while we shut down
+        service.blockSignals(True)
+        qtbot.wait(300)
+        assert plans == ["gui"]
+    finally:
+        service.shutdown()
+
+
 def test_diagnostics_probe_the_sensor_through_the_public_probe(qtbot: Any, tech_app: Any) -> None:
     app = tech_app()
     probed: list[object] = []
