@@ -140,17 +140,17 @@
 <context>
     <name>Certification</name>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="152"/>
+        <location filename="../../kiosk/screens/result.py" line="153"/>
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="154"/>
+        <location filename="../../kiosk/screens/result.py" line="155"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="156"/>
+        <location filename="../../kiosk/screens/result.py" line="157"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
@@ -185,27 +185,32 @@
         <translation>You can certify now; due by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="43"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="45"/>
+        <source>最多可以试%1次</source>
+        <translation>Up to %1 tries</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/certify_words.py" line="46"/>
         <source>还可以再试%1次</source>
         <translation>%1 tries left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="53"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="56"/>
         <source>下次请在%1前认证</source>
         <translation>Next time, please certify by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="65"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="68"/>
         <source>插卡</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="66"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="69"/>
         <source>按指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="67"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="70"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -279,47 +284,47 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="228"/>
+        <location filename="../../kiosk/screens/jobs.py" line="135"/>
         <source>工资</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="229"/>
+        <location filename="../../kiosk/screens/jobs.py" line="136"/>
         <source>招聘人数</source>
         <translation>People wanted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="230"/>
+        <location filename="../../kiosk/screens/jobs.py" line="137"/>
         <source>招聘单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="233"/>
+        <location filename="../../kiosk/screens/jobs.py" line="140"/>
         <source>工作地点</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="234"/>
+        <location filename="../../kiosk/screens/jobs.py" line="141"/>
         <source>报名截止</source>
         <translation>Apply by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="235"/>
+        <location filename="../../kiosk/screens/jobs.py" line="142"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="262"/>
+        <location filename="../../kiosk/screens/jobs.py" line="169"/>
         <source>我有意向</source>
         <translation>I&apos;m interested</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="333"/>
+        <location filename="../../kiosk/screens/jobs.py" line="240"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="338"/>
+        <location filename="../../kiosk/screens/jobs.py" line="245"/>
         <source>完成</source>
         <translation>Finish</translation>
     </message>
@@ -722,12 +727,12 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../kiosk/screens/notices.py" line="129"/>
+        <location filename="../../kiosk/screens/notices.py" line="46"/>
         <source>发布日期：</source>
         <translation>Published: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notices.py" line="207"/>
+        <location filename="../../kiosk/screens/notices.py" line="121"/>
         <source>看完了</source>
         <translation>Done</translation>
     </message>
@@ -769,22 +774,22 @@
 <context>
     <name>PrintingScreen</name>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="161"/>
+        <location filename="../../kiosk/screens/printing.py" line="164"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="163"/>
+        <location filename="../../kiosk/screens/printing.py" line="166"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="167"/>
+        <location filename="../../kiosk/screens/printing.py" line="170"/>
         <source>共 %1 页</source>
         <translation>Pages: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="173"/>
+        <location filename="../../kiosk/screens/printing.py" line="176"/>
         <source>取好了</source>
         <translation>Done</translation>
     </message>
@@ -907,22 +912,22 @@
 <context>
     <name>StatementPreview</name>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="183"/>
+        <location filename="../../kiosk/screens/statement_preview.py" line="184"/>
         <source>共 %1 页</source>
         <translation>Pages: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="199"/>
+        <location filename="../../kiosk/screens/statement_preview.py" line="200"/>
         <source>往上看</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="200"/>
+        <location filename="../../kiosk/screens/statement_preview.py" line="201"/>
         <source>往下看</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="201"/>
+        <location filename="../../kiosk/screens/statement_preview.py" line="202"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>

@@ -139,7 +139,8 @@ class FingerScreen(Screen):
     def retranslate(self) -> None:
         self.guidance.setText("\n".join(prompt_text(p) for p in self._hint_prompts()))
         self.guidance.setVisible(self.hint is not Guidance.NONE)
-        self.attempts.setText(attempts_left_text(self.left))
+        untouched = self.left >= self.ctx.config.devices.fingerprint_attempts
+        self.attempts.setText(attempts_left_text(self.left, untouched))
 
     def clear(self) -> None:
         super().clear()

@@ -63,7 +63,7 @@ def test_card_on_home_with_certification_due_passes_and_records(
     finger = app.screen("finger")
     assert app.frame.instruction.text() == "请将右手食指平放在指纹仪上"
     assert finger.hand.finger == "right_index"
-    assert "还可以再试3次" in finger.attempts.text()
+    assert finger.attempts.text() == "最多可以试3次"  # no "再试" (again) before the first try
     assert app.frame.steps.plain_text() == "✓ 插卡 — ② 按指纹 — ③ 完成"
     assert certifications(app.config) == []
 
