@@ -190,27 +190,27 @@
         <translation>Up to %1 tries</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="46"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="47"/>
         <source>还可以再试%1次</source>
         <translation>%1 tries left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="56"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="58"/>
         <source>下次请在%1前认证</source>
         <translation>Next time, please certify by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="68"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="70"/>
         <source>插卡</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="69"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="71"/>
         <source>按指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="70"/>
+        <location filename="../../kiosk/screens/certify_words.py" line="72"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>

@@ -22,7 +22,20 @@ ID_LENGTH = 18
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"  # GB 11643: index = weighted sum mod 11
 CARD_NUMBER_LENGTH = 9
-ETHNICITY_CODES = frozenset(range(1, 57)) | {97, 98}  # GB 3304: 56 groups, 97 other, 98 foreign
+# GB 3304 民族 codes in order: 01 Han … 56 Jino, 97 other, 98 foreign-born naturalised citizen.
+_ETHNIC_GROUPS = (  # noqa: SIM905 (a list literal would be 56 lines)
+    "汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 "
+    "哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 "
+    "达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 "
+    "俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 "
+    "基诺"
+).split()
+ETHNICITY_NAMES: dict[int, str] = {
+    **{code: f"{name}族" for code, name in enumerate(_ETHNIC_GROUPS, start=1)},
+    97: "其他",
+    98: "外国血统中国籍人士",
+}
+ETHNICITY_CODES = frozenset(ETHNICITY_NAMES)
 SPEC_VERSION = re.compile(r"\d\.\d\d")
 GENDERS = {"1": "M", "2": "F"}
 

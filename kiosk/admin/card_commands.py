@@ -15,6 +15,7 @@ from typing import Any
 
 from drivers.card import open_card_reader
 from drivers.card.api import CardData, CardEventKind, CardReader
+from drivers.card.records import ETHNICITY_NAMES
 from drivers.errors import DeviceError, NoCard, ReaderUnavailable
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config
@@ -94,6 +95,7 @@ def card_fields(card: CardData, today: date, reveal: bool) -> dict[str, Any]:
         "name": card.name if reveal else mask_name(card.name),
         "gender": GENDERS.get(card.gender, card.gender),
         "ethnicity": card.ethnicity,
+        "ethnicity_name": ETHNICITY_NAMES.get(card.ethnicity, ""),
         "birth_date": birth,
         "birthplace": card.birthplace,
         "card_type": card.card_type,

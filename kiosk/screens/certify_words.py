@@ -42,8 +42,10 @@ def state_text(status: BenefitStatus, language: str) -> str:
 def attempts_left_text(left: int, untouched: bool = False) -> str:
     """`untouched`: no try yet on this finger, so "再试" (again) would suggest a failure."""
     if untouched:
-        return QCoreApplication.translate("Certification", "最多可以试%1次").replace("%1", str(left))
-    return QCoreApplication.translate("Certification", "还可以再试%1次").replace("%1", str(left))
+        text = QCoreApplication.translate("Certification", "最多可以试%1次")
+    else:
+        text = QCoreApplication.translate("Certification", "还可以再试%1次")
+    return text.replace("%1", str(left))
 
 
 def spoken_attempts_left(left: int, language: str) -> Dynamic:

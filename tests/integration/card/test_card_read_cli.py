@@ -48,6 +48,7 @@ def test_read_masked_json(pcsc_config: Path, virtual_card: Callable[..., Virtual
     assert data["birth_date"] == "1958-**-**"
     assert data["card_number"] != person.card_number
     assert (data["gender"], data["ethnicity"], data["birthplace"]) == ("female", 1, "320102")
+    assert data["ethnicity_name"] == "汉族"
     assert (data["spec_version"], data["issue_date"], data["expiry_date"]) == (
         "2.00",
         "2019-06-01",

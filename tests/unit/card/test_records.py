@@ -148,3 +148,15 @@ def test_expiry_is_checked_against_today() -> None:
     check_expiry(card, date(2026, 11, 27))  # valid through its last day
     with pytest.raises(CardExpired, match="2026-11-27"):
         check_expiry(card, date(2026, 11, 28))
+
+
+def test_every_gb3304_code_has_a_name_and_only_those_decode() -> None:
+    from drivers.card.records import ETHNICITY_CODES, ETHNICITY_NAMES
+
+    assert len(ETHNICITY_NAMES) == 58  # 56 groups, 97 other, 98 naturalised
+    assert ETHNICITY_NAMES[1] == "汉族"
+    assert ETHNICITY_NAMES[10] == "朝鲜族"
+    assert ETHNICITY_NAMES[56] == "基诺族"
+    assert all(name.endswith("族") for code, name in ETHNICITY_NAMES.items() if code <= 56)
+    assert len(set(ETHNICITY_NAMES.values())) == 58
+    assert set(range(1, 57)) | {97, 98} == ETHNICITY_CODES
