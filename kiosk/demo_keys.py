@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 
 from drivers.card.api import CardData
@@ -60,7 +61,13 @@ class KeyActions(QObject):
 
 
 class DemoKeys(KeyActions):
-    """`cards()` gives the residents' cards (read from the cache once, at the first key)."""
+    """The residents' cards are read from the cache on a thread of their own, started here (the GUI
+    thread never waits for the disk); a key pressed before they are ready is served when they are.
+    `inserted(who)` / `missing(who)` tell what a key did (tests, the autopilot)."""
+
+    inserted = Signal(object)  # DemoResident
+    missing = Signal(object)  # DemoResident: nobody of that kind in the cache
+    _cards_loaded = Signal(object)  # dict[DemoResident, CardData], from the loading thread
 
     def __init__(
         self,
@@ -70,26 +77,57 @@ class DemoKeys(KeyActions):
     ) -> None:
         super().__init__(parent)
         self.reader = reader
-        self._load = cards
         self._cards: dict[DemoResident, CardData] | None = None
+        self._waiting: DemoResident | None = None  # the last key pressed before the cards came
         self.actions = {
-            Qt.Key.Key_F3: reader.remove,
+            Qt.Key.Key_F3: self._remove,
             Qt.Key.Key_F5: lambda: reader.insert(NotASocialSecurityCard("6A82 (demo)")),
             Qt.Key.Key_F6: lambda: reader.insert(EXPIRED_CARD),
             Qt.Key.Key_F7: lambda: reader.insert(CardUnreadable("damaged chip (demo)")),
         }
         for key, who in RESIDENT_KEYS.items():
             self.actions[key] = partial(self.insert, who)
+        self._cards_loaded.connect(self._on_cards_loaded)
+        threading.Thread(target=self._load, args=(cards,), name="demo-cards", daemon=True).start()
+
+    def _load(self, cards: Callable[[], dict[DemoResident, CardData]]) -> None:
+        try:
+            loaded = cards()
+        except Exception:  # a broken demo cache: the sample cards still show the screens
+            log.exception("demo: could not read the residents from the local cache")
+            loaded = {}
+        self._cards_loaded.emit(loaded)
+
+    @Slot(object)
+    def _on_cards_loaded(self, cards: dict[DemoResident, CardData]) -> None:
+        self._cards = cards
+        if self._waiting is not None:
+            who, self._waiting = self._waiting, None
+            self.insert(who)
+
+    @property
+    def ready(self) -> bool:
+        return self._cards is not None
 
     def card(self, who: DemoResident) -> CardData | None:
+        """None also while the cache is still being read."""
         if self._cards is None:
-            self._cards = self._load()
+            return None
         return self._cards.get(who) or FALLBACK.get(who)
 
     def insert(self, who: DemoResident) -> None:
+        if self._cards is None:
+            self._waiting = who  # served by `_on_cards_loaded`
+            return
         card = self.card(who)
         if card is None:
             print(f"kiosk demo: nobody in the local cache is {who.value}", file=sys.stderr)
+            self.missing.emit(who)
             return
         log.info("demo: inserting the card of %s (%s)", mask_name(card.name), who.name.lower())
         self.reader.insert(card)
+        self.inserted.emit(who)
+
+    def _remove(self) -> None:
+        self._waiting = None  # a card asked for and then taken out never arrives
+        self.reader.remove()

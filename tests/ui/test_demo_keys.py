@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from kiosk.demo_cards import load_demo_cards
+from kiosk.demo_cards import DemoResident, load_demo_cards
 from kiosk.demo_keys import DemoKeys
 from kiosk.screens.services import Service
 from tests.ui.certification_helpers import benefit, resident, seed
@@ -47,7 +47,42 @@ def test_a_kind_missing_from_the_cache_inserts_nothing(make_kiosk_app, card_read
     app = make_kiosk_app()
     seed(app.config, DUE)  # has benefits: nobody for F12
     keys = DemoKeys(card_reader, lambda: load_demo_cards(app.config), app)
-    press(qtbot, app, keys, Qt.Key.Key_F12)
+    with qtbot.waitSignal(keys.missing, timeout=WAIT_MS):
+        press(qtbot, app, keys, Qt.Key.Key_F12)
     assert "nobody in the local cache is a resident with no benefits" in capsys.readouterr().err
     assert not card_reader.status().card_present
     assert current_name(app) == "home" and app.session.card is None
+
+
+def test_the_cache_is_read_off_the_gui_thread_and_an_early_key_is_served_when_ready(
+    make_kiosk_app, card_reader, qtbot
+):
+    """The cards are read on their own thread; a key pressed before they are in waits for them."""
+    import threading
+
+    from PySide6.QtCore import QThread
+
+    app = make_kiosk_app()
+    seed(app.config, DUE)
+    release = threading.Event()
+    threads: list[str] = []
+
+    def slow_load() -> Any:
+        threads.append(threading.current_thread().name)
+        release.wait(10)
+        return load_demo_cards(app.config)
+
+    keys = DemoKeys(card_reader, slow_load, app)
+    inserted_on: list[QThread] = []  # a direct connection runs on the emitting thread
+    keys.inserted.connect(
+        lambda _who: inserted_on.append(QThread.currentThread()), Qt.ConnectionType.DirectConnection
+    )
+    press(qtbot, app, keys, Qt.Key.Key_F2)  # before the cards are in: nothing yet, no wait
+    assert not keys.ready and not card_reader.status().card_present
+    with qtbot.waitSignal(keys.inserted, timeout=WAIT_MS) as inserted:
+        release.set()
+    assert inserted.args == [DemoResident.DUE_PENSIONER]
+    assert threads == ["demo-cards"]
+    assert inserted_on == [app.qapp.thread()]  # the card goes in from the GUI thread
+    qtbot.waitUntil(lambda: app.session.card is not None, timeout=WAIT_MS)
+    assert app.session.card.person_id == DUE.person_id
