@@ -5,7 +5,7 @@ of the session take all of it off the screen and out of memory."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core.samples import RARE_NAME_CARD, SAMPLE_CARD
 from kiosk.core.service_samples import SAMPLE_RESIDENT
@@ -24,7 +24,7 @@ def store(kiosk_app):
     s.close()
 
 
-def _texts(screen) -> list[str]:
+def _texts(screen: QWidget) -> list[str]:
     return [label.text() for label in screen.findChildren(QLabel) if label.isVisible()]
 
 

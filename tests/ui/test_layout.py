@@ -4,6 +4,7 @@ outside the window, no overlapping siblings, targets and text at least the ui-gu
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
@@ -15,6 +16,9 @@ from kiosk.widgets.buttons import Tile
 from kiosk.widgets.countdown import CountdownOverlay
 from kiosk.widgets.theme import BODY_PX, INSTRUCTION_PX, TARGET_GAP, TARGET_MIN_H, TARGET_MIN_W
 
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
 SIZES = [(1920, 1080), (1080, 1920), (1280, 1024)]
 LANGUAGES = ["zh", "en"]
 
@@ -23,7 +27,7 @@ def _visible_widgets(root: QWidget) -> list[QWidget]:
     return [w for w in root.findChildren(QWidget) if w.isVisibleTo(root) and w.isVisible()]
 
 
-def _problems(app) -> list[str]:
+def _problems(app: KioskApp) -> list[str]:
     window = app.window
     bounds = window.rect()
     problems: list[str] = []

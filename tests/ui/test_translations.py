@@ -26,8 +26,13 @@ def _sources(ts: Path) -> set[tuple[str, str]]:
         (c.findtext("name") or "", m.findtext("source") or "")
         for c in root.iter("context")
         for m in c.iter("message")
-        if (m.find("translation") is None or m.find("translation").get("type") != "vanished")
+        if _translation_type(m) != "vanished"
     }
+
+
+def _translation_type(message: ET.Element) -> str | None:
+    translation = message.find("translation")
+    return None if translation is None else translation.get("type")
 
 
 def test_every_source_string_has_english():

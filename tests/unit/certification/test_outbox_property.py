@@ -5,6 +5,7 @@ simulated sensor and the real Store; no Qt event loop needed (signals are direct
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -40,7 +41,13 @@ def test_one_certification_per_completed_verification(kiosk_config, sessions):
             script = iter(actions)
             cancel = threading.Event()
 
-            def place(_r: int, finger: str, _left: int, script=script, cancel=cancel) -> None:
+            def place(
+                _r: int,
+                finger: str,
+                _left: int,
+                script: Iterator[str] = script,
+                cancel: threading.Event = cancel,
+            ) -> None:
                 action = next(script, "wrong")
                 if action == "walk":
                     cancel.set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from reportlab.pdfbase import pdfmetrics
@@ -28,7 +29,7 @@ def test_warm_up_name_needs_every_fallback_font() -> None:
 
 
 def test_a_missing_font_is_logged_not_raised(
-    tmp_path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setenv(ASSETS_ENV, str(tmp_path))  # no fonts/ folder there
     monkeypatch.setattr(fonts, "register", lambda spec: fonts.font_file(spec.filename))
