@@ -123,6 +123,7 @@ class PinScreen(Screen):
         entry_layout: QBoxLayout
         if theme.portrait:
             entry_layout = QVBoxLayout(self.entry)
+            entry_layout.addStretch(1)  # centred: no empty lower half on a tall screen
             entry_layout.addWidget(self.keypad)
             entry_layout.addWidget(self.status)
             entry_layout.addWidget(self.finger_button, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -19,6 +19,7 @@ from kiosk.widgets.theme import KEYPAD_DIGIT_PX, Theme
 FILLED_DOT = "●"
 EMPTY_DOT = "○"
 PHONE_GROUPS = (3, 4, 4)  # 138 1234 5678
+PORTRAIT_KEY_SCALE = 1.5  # a portrait screen has the height: taller keys, easier to hit
 
 
 class EntryMode(enum.Enum):
@@ -110,6 +111,9 @@ class Keypad(QWidget):
         grid.addWidget(self.zero_key, 3, 1)
         grid.addWidget(self.confirm_key, 3, 2)
         layout.addLayout(grid)
+        if theme.portrait:
+            for button in (*self.keys.values(), self.clear_key, self.confirm_key):
+                button.setFixedHeight(round(theme.target_h * PORTRAIT_KEY_SCALE))
         for digit, key in self.keys.items():
             key.clicked.connect(lambda _checked=False, d=digit: self.press(d))
         self.clear_key.clicked.connect(self.clear)
