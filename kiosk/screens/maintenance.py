@@ -137,7 +137,8 @@ class MaintenanceEntryScreen(TechnicianScreen):
         self.checking = False  # a PIN is being checked on the worker
         if theme.portrait:
             layout.addWidget(self.message)
-            layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addStretch(1)
+            layout.addWidget(self.keypad)  # the whole width, like the residents' PIN keypad
             layout.addStretch(1)
         else:  # the dots move beside the keypad, with the message under them
             side = QVBoxLayout()

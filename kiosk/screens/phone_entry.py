@@ -58,7 +58,8 @@ class PhoneEntryScreen(Screen):
         self.banner = StatusBanner(self)
         self.banner.setStyleSheet(f"font-size: {theme.primary_px}px;")
         self.keypad = Keypad(theme, EntryMode.PHONE, PHONE_LENGTH, self)
-        self.keypad.setMaximumWidth(theme.px(KEYPAD_MAX_W))
+        if not theme.portrait:  # portrait: the keys take the whole width, like the PIN's
+            self.keypad.setMaximumWidth(theme.px(KEYPAD_MAX_W))
         self.keypad.changed.connect(self._changed)
         self.keypad.confirm_key.clicked.connect(self._confirm)
         # the number is shown beside the keys (landscape) instead of above them: at 1280×1024 the
@@ -74,7 +75,12 @@ class PhoneEntryScreen(Screen):
         side.addWidget(self.banner)
         side.addStretch(1)
         layout.addLayout(side, 1)
-        layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        if theme.portrait:
+            layout.addWidget(self.keypad)
+        else:
+            layout.addWidget(
+                self.keypad, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+            )
         self._changed(self.keypad.value)
 
     def enter(self, params: dict[str, Any]) -> None:
