@@ -4,8 +4,9 @@ Offscreen rendering (screenshots, the no-display demo, tests) makes Qt warn "Thi
 support propagateSizeHints()" for every window shown, and Qt Multimedia reports each optional
 library it probes for (pipewire, VA-API…) under `qt.multimedia.*`: hundreds of lines that hid the
 warnings that matter. This handler drops that one offscreen message, sends `qt.multimedia.*` to
-the log at DEBUG, and passes every other message on unchanged: to the log at its level and, for
-warnings and worse, to stderr as Qt's default handler does.
+the log at DEBUG, and passes every other message on: to the log at its level and, for warnings
+and worse, to stderr as Qt's default handler does (masked there too: under systemd stderr is the
+journal).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import logging
 import sys
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+from kiosk.core.masking import mask_text
 
 log = logging.getLogger("qt")
 
@@ -45,7 +48,7 @@ def handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         return
     log.log(level, "%s", message, extra={"event": "qt_message"})
     if level >= logging.WARNING:
-        print(message, file=sys.stderr)
+        print(mask_text(message), file=sys.stderr)  # stderr is the journal: masked like the log
 
 
 def install() -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 VISIBLE_HEAD = 4
 VISIBLE_TAIL = 4
+# An 18-character citizen ID number inside free text (as kiosk.core.masking.ID_NUMBER_RE).
+ID_NUMBER_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
 
 
 def mask_id(value: str) -> str:
@@ -14,6 +17,11 @@ def mask_id(value: str) -> str:
         return "*" * len(value)
     hidden = len(value) - VISIBLE_HEAD - VISIBLE_TAIL
     return value[:VISIBLE_HEAD] + "*" * hidden + value[-VISIBLE_TAIL:]
+
+
+def mask_id_numbers(text: str) -> str:
+    """Mask every ID number inside free text, e.g. a platform's rejection reason."""
+    return ID_NUMBER_RE.sub(lambda m: mask_id(m.group(0)), text)
 
 
 def digest(value: str) -> str:

@@ -33,7 +33,7 @@ from offline_cache.db import connect, transaction
 from offline_cache.feeds import Delete, Feed, FeedOp, Upsert
 from offline_cache.models import Benefit, Certification, Fingerprint, Job, Notice, Resident
 from offline_cache.outbox import OutboxTx, Result, SettleCounts, TxKind, TxState
-from offline_cache.privacy import mask_id
+from offline_cache.privacy import mask_id, mask_id_numbers
 
 # China has one time zone and no daylight saving: a fixed offset is exact.
 KIOSK_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -438,7 +438,7 @@ class Store:
                     self.now().isoformat(timespec="seconds"),
                     tx=tx.id,
                     kind=tx.kind,
-                    error=(tx.error or "")[:200],
+                    error=mask_id_numbers(tx.error or "")[:200],  # it may quote the person
                 )
             return counts
 

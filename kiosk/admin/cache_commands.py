@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from drivers.card.records import id_check_digit
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
-from kiosk.core.masking import mask_card_number, mask_name, mask_person_id
+from kiosk.core.masking import mask_card_number, mask_name, mask_person_id, mask_text
 from kiosk.core.sync_settings import sync_settings
 from offline_cache.models import Resident
 from offline_cache.outbox import PERSON_ID_PATTERN as PERSON_ID_RE
@@ -147,7 +147,7 @@ def cmd_rejected(args: argparse.Namespace, config: Config) -> int:
             "kind": tx.kind,
             "occurred_at": tx.occurred_at,
             "person_id": mask_person_id(tx.person_id) if tx.person_id else None,
-            "error": tx.error,
+            "error": mask_text(tx.error) if tx.error else tx.error,  # it may quote the person
         }
         for tx in rows
     ]
