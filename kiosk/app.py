@@ -17,7 +17,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from drivers.card.api import CardData, CardReader
@@ -80,6 +80,7 @@ class KioskApp(QObject):
     card_ready = Signal(object)
     session_ended = Signal(SessionEnd)
     maintenance_requested = Signal()
+    _bug_on_worker = Signal(str)  # exception class name: recover on the GUI thread (handle_bug)
 
     def __init__(
         self,
@@ -116,6 +117,7 @@ class KioskApp(QObject):
         self.sync_service = SyncService(config, self.sync_status, self)  # maintenance / sync
         self.failures = FailureCounter()
         self.pending_service: Service | None = None
+        self._shut_down = False
         self.navigator = Navigator()
         self.ctx = ScreenContext(
             self.theme, config, self.session, self.navigator.is_available, clock
@@ -147,6 +149,7 @@ class KioskApp(QObject):
     def _connect_signals(self) -> None:
         nav = self.navigator
         nav.changed.connect(self._present)
+        self._bug_on_worker.connect(self._recover_from_bug)  # queued from a worker's thread
         for screen in (nav.get(n) for n in nav.names()):
             screen.prompt_changed.connect(self._present_current)
         home = nav.get(HOME)
@@ -260,6 +263,7 @@ class KioskApp(QObject):
 
     def shutdown(self) -> None:
         """Quit on purpose (maintenance exit, SIGTERM, tests)."""
+        self._shut_down = True
         self.qapp.removeEventFilter(self.activity)
         if sys.excepthook == self.handle_bug:
             sys.excepthook = sys.__excepthook__
@@ -510,8 +514,17 @@ class KioskApp(QObject):
     ) -> None:
         """sys.excepthook: an unexpected exception in a slot is a bug — log it, end the session."""
         log.error("unexpected error", exc_info=(kind, error, tb), extra={"event": "bug"})
+        if QThread.currentThread() is not self.thread():
+            # raised in a worker's slot: the recovery touches widgets, so it runs on their thread
+            self._bug_on_worker.emit(kind.__name__)
+            return
+        self._recover_from_bug(kind.__name__)
+
+    def _recover_from_bug(self, kind_name: str) -> None:
+        if self._shut_down:  # posted by a worker just before shutdown: the window is going
+            return
         try:
-            self._record_failure(f"bug: {kind.__name__}")
+            self._record_failure(f"bug: {kind_name}")
             current = self.navigator.current
             if current is None or current.name != "out_of_service":
                 self.end_session(SessionEnd.ERROR)

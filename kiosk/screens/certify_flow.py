@@ -56,6 +56,7 @@ class CertificationFlow(QObject):
         )
         self.plan: CertificationPlan | None = None
         self._from_card = False
+        self._interrupted = False  # the finger wait was cancelled by 求助: resume on return
         nav = app.navigator
         self.start_screen = nav.get("certify")
         self.choose = nav.get("choose_benefit")
@@ -115,6 +116,7 @@ class CertificationFlow(QObject):
         if plan is None or not plan.fingers:
             return
         self.benefit = benefit
+        self._interrupted = False
         self.app.navigator.go("finger", {"finger": plan.fingers[0], "benefit": benefit})
         self.service.request_verify(plan.person_id, benefit, plan.fingers)
 
@@ -153,8 +155,20 @@ class CertificationFlow(QObject):
         """Leaving the finger screen (help, home, session end) stops the sensor wait."""
         name = getattr(screen, "name", "")
         if self.service.busy and name != "finger":
+            self._interrupted = getattr(self.finger, "flow", "") == "certification"
             self.service.cancel()
+        elif (
+            name == "finger"
+            and self._interrupted
+            and getattr(screen, "flow", "") == "certification"
+        ):
+            # back from 求助: wait for the finger again, with fresh attempts (nothing was recorded)
+            self._interrupted = False
+            plan = self.plan
+            if plan is not None and plan.fingers and not self.service.busy:
+                self.service.request_verify(plan.person_id, self.benefit, plan.fingers)
 
     def _session_ended(self, _reason: SessionEnd) -> None:
         self.service.cancel()
         self.plan = None
+        self._interrupted = False

@@ -141,10 +141,13 @@ class MaintenanceFlow(QObject):
         self.service.attempt_pin(pin)
 
     def _pin_result(self, result: AttemptResult) -> None:
-        method = self._method or EntryMethod.TOUCH_SEQUENCE
         if result.outcome is AttemptOutcome.GRANTED and result.technician:
-            self._start_session(result.technician, method)
+            if self._method is None:  # the entry was abandoned (card out) while it was checked
+                log.info("technician PIN accepted after the entry was abandoned: not entering")
+                return
+            self._start_session(result.technician, self._method)
             return
+        method = self._method or EntryMethod.TOUCH_SEQUENCE
         self.entry.show_result(result)
         if result.outcome is AttemptOutcome.WRONG_PIN:
             self.service.audit(
@@ -409,6 +412,9 @@ class MaintenanceFlow(QObject):
             self.service.export_bundle(folder, self.diagnostics.report())
 
     def _action_done(self, result: ActionResult) -> None:
+        if not self.active:  # finished after the technician left: audited, nobody is asked
+            self.service.audit(result.action, f"ok={result.ok} {result.message} (after leaving)")
+            return
         headline = {
             MaintenanceAction.TEST_FINGERPRINT: QCoreApplication.translate(
                 "Maintenance", "指纹测试"
