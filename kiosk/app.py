@@ -36,7 +36,7 @@ from kiosk.core.failures import FailureCounter
 from kiosk.core.session import Session, SessionEnd
 from kiosk.i18n import Translations
 from kiosk.screens.base import Screen, ScreenContext
-from kiosk.screens.error import CARD_ERROR_KINDS, ErrorKind
+from kiosk.screens.error import CARD_ERROR_KINDS, ErrorKind, ErrorScreen
 from kiosk.screens.greeting import GreetingScreen
 from kiosk.screens.home import HomeScreen
 from kiosk.screens.insert_card import InsertCardScreen
@@ -158,6 +158,9 @@ class KioskApp(QObject):
         greeting = nav.get("greeting")
         assert isinstance(greeting, GreetingScreen)
         greeting.service_chosen.connect(self.start_service)
+        error = nav.get("error")
+        assert isinstance(error, ErrorScreen)
+        error.finished.connect(lambda: self.end_session(SessionEnd.FINISHED))
         take_card = nav.get("take_card")
         assert isinstance(take_card, TakeCardScreen)
         take_card.remind.connect(lambda: self.voice.say(["take_card"]))

@@ -195,10 +195,16 @@ class StatementFlow(QObject):
 
     # --- statement ----------------------------------------------------------------------------
     def _prepared(self, preview: Preview) -> None:
-        current = self.navigator.current
-        if preview.request_id != self.request_id or current is not self.preview:
+        if preview.request_id != self.request_id:
             return
-        self.preview.show_document(preview.image, preview.pages)
+        # also while 求助 is on show: 返回 then finds the statement, not "正在准备" forever (the
+        # help screen is not announced again meanwhile)
+        away = self.navigator.current is not self.preview
+        blocked = self.preview.blockSignals(away)
+        try:
+            self.preview.show_document(preview.image, preview.pages)
+        finally:
+            self.preview.blockSignals(blocked)
 
     def _prepare_failed(self, request_id: int, code: str) -> None:
         if request_id != self.request_id:

@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
@@ -50,6 +50,8 @@ CARD_ERROR_KINDS: dict[str, ErrorKind] = {
 class ErrorScreen(Screen):
     name = "error"
     bar_buttons = frozenset({BarButton.REPEAT})
+
+    finished = Signal()  # 返回首页: the session ends (the card reminder follows if the card is in)
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -93,4 +95,7 @@ class ErrorScreen(Screen):
         )
 
     def _button_clicked(self) -> None:
-        self.navigate.emit(self.kind.value.button, {})
+        if self.kind.value.button == "home":
+            self.finished.emit()
+        else:
+            self.navigate.emit(self.kind.value.button, {})

@@ -104,6 +104,7 @@ class PrintingScreen(Screen):
         self.prompt_changed.emit()
 
     def show_failed(self, code: str) -> None:
+        self.params["failure"] = code  # 求助 then 返回 re-enters with these: the failure again
         self.state = PrintState.FAILED
         self.failure = failure_kind(code)
         self._apply()

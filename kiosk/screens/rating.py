@@ -154,13 +154,15 @@ class RatingScreen(Screen):
     def enter(self, params: dict[str, Any]) -> None:
         service = str(params.get("service", ""))
         self.service = service if service in RATED_SERVICES else ""
-        self.score = None
+        score = params.get("score")  # 返回 from 求助 after rating: still thanked, not asked again
+        self.score = score if isinstance(score, int) else None
         super().enter(params)
 
     def _rate(self, score: int) -> None:
         if self.score is not None:
             return  # one rating per service
         self.score = score
+        self.params["score"] = score
         if self.service:
             self.rated.emit(self.service, score)
         self.retranslate()
