@@ -8,6 +8,7 @@ its local effect and its audit entry share one SQLite transaction.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -178,6 +179,9 @@ class Store:
         """Bulk upsert inside the caller's transaction: one executemany per table. Roster pages
         arrive as `ResidentRow`s (columns already encoded); models are encoded here."""
         rows = [r if isinstance(r, ResidentRow) else resident_row(r) for r in residents]
+        # The last change of a resident wins: otherwise a finger an earlier change of the same
+        # run had would be re-inserted after all the DELETEs below.
+        rows = list({r.person_id: r for r in rows}.values())
         self._conn.executemany(
             f"INSERT INTO residents ({self._RESIDENT_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET "
@@ -432,6 +436,13 @@ class Store:
         with transaction(self._conn):
             counts, newly_rejected = outbox.settle(self._conn, results, batch_ids, self._clock())
             for tx in newly_rejected:
+                if tx.kind == TxKind.CERTIFICATION.value:
+                    # the platform will never count it: the local due date it moved goes too
+                    self._conn.execute(
+                        "DELETE FROM local_certifications WHERE person_id = ? AND benefit = ? "
+                        "AND last_certified_at = ?",
+                        (tx.person_id, json.loads(tx.body)["payload"]["benefit"], tx.occurred_at),
+                    )
                 audit.append(
                     self._conn,
                     "rejected_by_platform",

@@ -140,7 +140,8 @@ def parse_results(body: Any) -> list[Result]:
     return results
 
 
-def _retry_after(headers: Any) -> float | None:
+def _retry_after(headers: Any, platform_now: float) -> float | None:
+    """Seconds, or an HTTP-date measured against `platform_now` (the kiosk clock may be off)."""
     value = headers.get("Retry-After")
     if value is None:
         return None
@@ -149,7 +150,7 @@ def _retry_after(headers: Any) -> float | None:
     except ValueError:
         pass
     try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        return max(0.0, parsedate_to_datetime(value).timestamp() - platform_now)
     except (TypeError, ValueError):
         return None
 
@@ -329,10 +330,11 @@ class SyncClient:
                 log.warning("%s %s failed: %s", method, path, last)
                 self._pause(attempt)
                 continue
-            self._learn_from_date(resp_headers)
             if status == 200:
                 try:
-                    return Reply(200, value=parse(json.loads(raw)))
+                    value = parse(json.loads(raw))
+                    self._learn_from_date(resp_headers)  # only from what is clearly the platform
+                    return Reply(200, value=value)
                 except (ValueError, RecursionError) as e:  # JSON, page and results errors
                     last = f"malformed answer: {_short(e)}"
                     log.error(
@@ -341,13 +343,15 @@ class SyncClient:
                     self._pause(attempt)
                     continue
             error, data = _error_of(raw)
+            if error:  # an interface error body; not a captive portal's or a proxy's page
+                self._learn_from_date(resp_headers)
             last = f"HTTP {status} {error}".strip()
             if status == 401 and error == "clock_skew" and not skew_learned:
                 skew_learned = self._learn_from_skew(data, resp_headers)
                 if skew_learned:
                     continue
             if status in (429, 503):
-                wait = _retry_after(resp_headers)
+                wait = _retry_after(resp_headers, self._clock() + self._store.clock_offset())
                 log.warning("%s %s: %s, retry after %s s", method, path, last, wait)
                 self._pause(attempt, wait)
                 continue

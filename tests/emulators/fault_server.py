@@ -62,7 +62,7 @@ class FaultServer:
     secret: bytes
     max_batch: int | None = None
     always_partial: bool = False
-    retry_after: int = 7
+    retry_after: int | str = 7  # seconds, or an HTTP-date
     hang_seconds: float = 3.0
     oversized_bytes: int = 256 * 1024
     reject: Callable[[dict[str, Any]], str | None] = lambda tx: None
