@@ -11,7 +11,7 @@ Retry rules (per request, at most `max_attempts` tries in one round):
 - 429/503: wait `Retry-After` seconds (capped), else as above;
 - 401 clock_skew: learn the platform's clock offset (from `server_time`, else the `Date` header),
   persist it, and retry at once with the corrected timestamp;
-- 413: halve the batch (down to 1) and resend;
+- 413: halve the batch (down to 1) and resend; the next round starts from the configured size;
 - 410 cursor_expired: pull that feed again from no cursor (once per round); its current copy keeps
   answering lookups until the re-pull completes, then what the re-pull did not bring is removed;
 - other 4xx: give up this round (a configuration problem) and say so.
@@ -177,6 +177,7 @@ class SyncClient:
         split = urlsplit(settings.base_url)
         self._origin = f"{split.scheme}://{split.netloc}"
         self._prefix = split.path.rstrip("/")
+        self._configured_batch_size = settings.batch_size
         self._batch_size = settings.batch_size
 
     @property
@@ -190,6 +191,9 @@ class SyncClient:
 
     def run_round(self) -> SyncReport:
         report = SyncReport()
+        # a 413 halves the batch for the rest of the round only: a platform whose limit was lowered
+        # for a while is not sent one transaction per request for ever after
+        self._batch_size = self._configured_batch_size
         steps: list[Callable[[SyncReport], None]] = [self.push]
         steps += [functools.partial(self.pull, feed) for feed in Feed]
         for step in steps:

@@ -229,6 +229,23 @@ def test_413_halves_the_batch_until_it_fits(
     _all_delivered(kiosk_store, fault_server, ids)
 
 
+def test_the_next_round_starts_again_from_the_configured_batch_size(
+    kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient
+) -> None:
+    """The background worker keeps one client: a 413 storm must not leave it at one per request."""
+    first = _record(kiosk_store, 6)
+    fault_server.max_batch = 1
+    client = make_client(batch_size=8)
+    assert client.run_round().ok
+    fault_server.max_batch = None  # the platform's limit is back to normal
+    fault_server.exchanges.clear()
+    ids = _record(kiosk_store, 6)
+    report = client.run_round()
+    assert report.ok and report.accepted == 6 and report.batch_size == 8
+    assert [(e.batch, e.status) for e in fault_server.exchanges if e.path == TX] == [(6, 200)]
+    _all_delivered(kiosk_store, fault_server, first + ids)
+
+
 def test_413_even_for_one_transaction_gives_up_and_keeps_it(
     kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient
 ) -> None:
