@@ -36,6 +36,10 @@ SW_RECORD_NOT_FOUND = 0x6A83
 SW_WRONG_P1P2 = 0x6A86
 SW_INCORRECT_P1P2 = 0x6B00
 SW_PIN_BLOCKED = 0x6983
+SW_PIN_UNUSABLE = 0x6984  # "reference data not usable": the PIN was invalidated, also the counter's
+# How cards say "no such record": 6A83 by the book; older cards answer a read past their last
+# record with 6A86 or 6B00 (P1 out of range). Only an OPTIONAL record may be absent.
+SW_RECORD_ABSENT = frozenset({SW_RECORD_NOT_FOUND, SW_WRONG_P1P2, SW_INCORRECT_P1P2})
 SW1_PIN_WRONG = 0x63
 PIN_TRIES_MASK = 0xC0  # 63Cx: x tries left
 
@@ -43,6 +47,7 @@ _SW_MEANING = {
     0x6700: "wrong length",
     0x6982: "security status not satisfied",
     0x6983: "authentication method blocked",
+    0x6984: "reference data not usable",
     0x6985: "conditions of use not satisfied",
     0x6A81: "function not supported",
     0x6A82: "file or application not found",
@@ -134,7 +139,8 @@ def check_select_application(response: Response) -> None:
 
 
 def check_verify(response: Response) -> None:
-    """90 00 passes; 63Cx is a wrong PIN with x tries left; 69 83 is a blocked PIN."""
+    """90 00 passes; 63Cx is a wrong PIN with x tries left; 69 83 (blocked) and 69 84 (PIN not
+    usable) both send the resident to the counter."""
     if response.ok:
         return
     if response.sw1 == SW1_PIN_WRONG and response.sw2 & 0xF0 == PIN_TRIES_MASK:
@@ -142,8 +148,8 @@ def check_verify(response: Response) -> None:
         if tries == 0:
             raise PinBlocked("VERIFY: 63C0, no tries left")
         raise WrongPin(tries)
-    if response.sw == SW_PIN_BLOCKED:
-        raise PinBlocked("VERIFY: 6983, PIN blocked")
+    if response.sw in (SW_PIN_BLOCKED, SW_PIN_UNUSABLE):
+        raise PinBlocked(f"VERIFY: {response.sw:04X}, PIN blocked or unusable")
     raise CardUnreadable(f"VERIFY: unexpected status {describe_sw(response.sw)}")
 
 

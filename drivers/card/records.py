@@ -179,8 +179,15 @@ def gb18030_text(value: bytes, field: str) -> str:
 
 
 def decode_name(name: bytes, extension: bytes | None) -> str:
-    """Name plus name extension, joined as bytes before decoding (a long name may be split)."""
-    joined = strip_padding(name) + (strip_padding(extension) if extension else b"")
+    """Name plus name extension, joined as bytes before decoding (a long name may be split).
+
+    An extension only continues a name: with an empty name record the card is malformed."""
+    head = strip_padding(name)
+    if not head:
+        raise CardUnreadable(
+            "name: empty name record" + (" beside an extension" if extension else "")
+        )
+    joined = head + (strip_padding(extension) if extension else b"")
     text = gb18030_text(joined, "name")
     if not text or not text.isprintable():
         raise CardUnreadable("name: empty or contains control characters")

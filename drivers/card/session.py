@@ -89,7 +89,7 @@ class CardSession:
                 apdu.read_record_by_tag(tag) if selected else apdu.read_record_by_sfi(ef.sfi, tag)
             )
             response = self.exchange(command)
-            if response.sw == apdu.SW_RECORD_NOT_FOUND and tag in OPTIONAL_TAGS:
+            if response.sw in apdu.SW_RECORD_ABSENT and tag in OPTIONAL_TAGS:
                 continue
             apdu.require_ok(response, f"READ RECORD {ef.file_id:04X}/{tag:02X} ({tag.name})")
             records[tag] = parse_record(tag, response.data)

@@ -62,7 +62,7 @@ def test_63cx_is_a_wrong_pin_with_tries_left(sw2: int, tries: int) -> None:
     assert info.value.code == "wrong_pin"
 
 
-@pytest.mark.parametrize("sw", [0x6983, 0x63C0])
+@pytest.mark.parametrize("sw", [0x6983, 0x63C0, 0x6984])
 def test_6983_and_63c0_mean_blocked(sw: int) -> None:
     with pytest.raises(PinBlocked):
         apdu.check_verify(Response(b"", sw))

@@ -92,3 +92,30 @@ def test_right_pin_resets_the_counter() -> None:
         session.verify_pin("654321")
     session.verify_pin("123456")
     assert applet.pin_tries == PROFILES["v2"].pin_tries
+
+
+@pytest.mark.parametrize("absent", [b"\x6a\x83", b"\x6a\x86", b"\x6b\x00"])
+def test_an_older_card_without_the_name_extension_reads_whatever_it_answers(absent: bytes) -> None:
+    """No 4E record: 6A83 by the book, 6A86 / 6B00 from older cards (P1 past the last record)."""
+    profile = PROFILES["v2"]
+    assert profile.person is not None
+    applet = CardApplet(profile)
+
+    def transmit(command: bytes) -> bytes:
+        if command[1] == 0xB2 and command[2] == 0x4E:  # READ RECORD of the name extension
+            return absent
+        return applet.process(command)
+
+    assert CardSession(transmit).read_card().name == profile.person.name
+
+
+def test_an_unexpected_answer_for_a_required_record_is_still_unreadable() -> None:
+    applet = CardApplet(PROFILES["v2"])
+
+    def transmit(command: bytes) -> bytes:
+        if command[1] == 0xB2 and command[2] == 0x09:  # READ RECORD of the name
+            return b"\x6a\x86"
+        return applet.process(command)
+
+    with pytest.raises(CardUnreadable):
+        CardSession(transmit).read_card()
