@@ -16,6 +16,8 @@ from typing import Any
 PERSON_ID = re.compile(r"^[0-9]{17}[0-9X]$")
 PHONE = re.compile(r"^1[0-9]{10}$")
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+# `format: uuid` is the hyphenated text (uuid.UUID alone also takes {…}, urn:uuid: and bare hex)
+UUID_TEXT = re.compile(r"^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 MAX_BATCH = 500
 
 BENEFITS = ("pension", "unemployment")
@@ -48,7 +50,8 @@ def _string(*, enum: tuple[str, ...] = (), pattern: re.Pattern[str] | None = Non
             raise Invalid(f"{name} must be a string")
         if enum and value not in enum:
             raise Invalid(f"{name} must be one of {', '.join(enum)} (got {value!r})")
-        if pattern is not None and not pattern.match(value):
+        # fullmatch: an ECMA-262 `$` (OpenAPI) is the end of the text, Python's also before a \n
+        if pattern is not None and not pattern.fullmatch(value):
             raise Invalid(f"{name} does not match {pattern.pattern}")
         if length is not None and not length[0] <= len(value) <= length[1]:
             raise Invalid(f"{name} must be {length[0]} to {length[1]} characters long")
@@ -145,12 +148,14 @@ def validate_transaction(raw: Any) -> ValidTransaction:
         raise Invalid(f"kind must be one of {', '.join(KINDS)} (got {kind!r})")
     occurred_at = _rfc3339(raw["occurred_at"])
     seq = raw.get("seq")
-    if seq is not None:
+    if "seq" in raw:  # optional, but an integer when present (null is not)
         _integer(minimum=1)("seq", seq)
     person_id = raw.get("person_id")
     if person_id is None:
         if rule.needs_person:
             raise Invalid(f"person_id is required for {kind}")
+        if "person_id" in raw:
+            raise Invalid("person_id must be a string (left out when there is no person)")
     else:
         _string(pattern=PERSON_ID)("person_id", person_id)
     payload = raw["payload"]
@@ -169,6 +174,8 @@ def validate_transaction(raw: Any) -> ValidTransaction:
 def _canonical_uuid(value: Any) -> str:
     if not isinstance(value, str):
         raise Invalid("id must be a UUID string")
+    if not UUID_TEXT.fullmatch(value):
+        raise Invalid(f"id is not a UUID: {value[:64]!r}")
     try:
         return str(uuid.UUID(value))
     except ValueError:
