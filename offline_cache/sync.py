@@ -272,13 +272,19 @@ class SyncClient:
                 return parse_page(feed, body)
 
             reply = self._request("GET", f"/api/v1/{feed.value}", query, b"", parse)
-            if reply.status == 410:
+            # A cursor the platform no longer reads (400, e.g. after an upgrade changed its
+            # format) would refuse every round for good: pull again from the start, as on a 410.
+            refused_cursor = reply.status == 400 and bool(cursor)
+            if reply.status == 410 or refused_cursor:
                 if restarted:
-                    raise SyncFailedError("cursor_expired", f"{feed}: expired twice", False)
+                    raise SyncFailedError(
+                        reply.error or "cursor_expired", f"{feed}: refused twice", False
+                    )
                 log.warning(
-                    "%s: cursor expired; pulling it again from the start (the current copy "
+                    "%s: cursor %s; pulling it again from the start (the current copy "
                     "serves until the new one is complete)",
                     feed,
+                    "refused" if refused_cursor else "expired",
                 )
                 self._store.restart_feed(feed)
                 report.restarted_feeds.append(feed.value)

@@ -123,3 +123,24 @@ def test_compacted_feed_answers_410_and_the_kiosk_starts_over(
     assert store.resident_by_person_id(gone) is None
     assert store.resident_count() == county_server.residents - 1
     client.close()
+
+
+def test_a_cursor_the_platform_cannot_read_is_pulled_again_not_refused_for_ever(
+    store: Store, county_server: CountyServer
+) -> None:
+    """The reference server answers 400 to a cursor it cannot decode (an upgrade may change the
+    format): the kiosk starts the feed again instead of failing every round from now on."""
+    from offline_cache.feeds import Feed
+
+    client = _client(store, county_server, page_limit=50)
+    assert client.run_round().ok
+    residents = store.resident_count()
+    store.connection.execute(
+        "UPDATE feed_cursors SET cursor = ? WHERE feed = ?", ("not-a-cursor", Feed.ROSTER.value)
+    )
+    store.connection.commit()
+    report = client.run_round()
+    assert report.ok, report.errors
+    assert report.restarted_feeds == ["roster"] and report.pulled["roster"] == residents
+    assert store.resident_count() == residents
+    assert store.feed_cursor(Feed.ROSTER) not in (None, "not-a-cursor")
