@@ -66,8 +66,9 @@ def parse_date(text: str) -> date:
 
 
 def parse_time(text: str) -> datetime:
+    """RFC 3339 with an offset; its "z" for UTC may be lower case (Python accepts only "Z")."""
     try:
-        value = datetime.fromisoformat(text)
+        value = datetime.fromisoformat(text[:-1] + "Z" if text.endswith("z") else text)
     except (TypeError, ValueError) as e:
         raise MalformedItemError(f"not an RFC 3339 time: {text!r}") from e
     if value.tzinfo is None:

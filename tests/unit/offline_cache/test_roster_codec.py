@@ -194,3 +194,15 @@ def test_templates_from_a_wire_page_are_sealed_at_rest(store: Store) -> None:
     assert found is not None and {f.template for f in found.fingerprints} == {
         f.template for f in clear
     }
+
+
+def test_rfc3339_times_may_say_utc_with_a_lower_case_z() -> None:
+    """RFC 3339 allows "z"; one such item must not refuse the whole page (and halt the feed)."""
+    from datetime import UTC, datetime
+
+    from offline_cache.codec import MalformedItemError, parse_time
+
+    assert parse_time("2026-11-28T02:00:00z") == datetime(2026, 11, 28, 2, tzinfo=UTC)
+    assert parse_time("2026-11-28T10:00:00+08:00") == parse_time("2026-11-28T02:00:00Z")
+    with pytest.raises(MalformedItemError):
+        parse_time("2026-11-28T02:00:00")  # no offset
