@@ -8,7 +8,8 @@ after a crash is re-applied harmlessly.
 Retry rules (per request, at most `max_attempts` tries in one round):
 - connection errors, timeouts, 5xx, malformed or oversized answers: exponential backoff with full
   jitter, capped at `max_backoff`;
-- 429/503: wait `Retry-After` seconds (capped), else as above;
+- 429/503: wait `Retry-After` seconds, else as above; a Retry-After longer than `max_backoff` (or
+  on the last attempt) ends the round, and this client sends nothing more until it has passed;
 - 401 clock_skew: learn the platform's clock offset (from `server_time`, else the `Date` header),
   persist it, and retry at once with the corrected timestamp;
 - 413: halve the batch (down to 1) and resend; the next round starts from the configured size;
@@ -177,6 +178,7 @@ class SyncClient:
         split = urlsplit(settings.base_url)
         self._origin = f"{split.scheme}://{split.netloc}"
         self._prefix = split.path.rstrip("/")
+        self._quiet_until = 0.0  # platform time before which nothing is sent (a long Retry-After)
         self._configured_batch_size = settings.batch_size
         self._batch_size = settings.batch_size
 
@@ -319,6 +321,11 @@ class SyncClient:
             target += "?" + urlencode(query, quote_via=quote)
         skew_learned = False
         last = ""
+        quiet_for = self._quiet_until - (self._clock() + self._store.clock_offset())
+        if quiet_for > 0:
+            raise SyncFailedError(
+                "rate_limited", f"the platform asked for a pause: {quiet_for:.0f} s left", True
+            )
         for attempt in range(self._settings.max_attempts):
             if attempt:
                 log.info("retrying %s %s (attempt %d)", method, path, attempt + 1)
@@ -361,8 +368,18 @@ class SyncClient:
                 if skew_learned:
                     continue
             if status in (429, 503):
-                wait = _retry_after(resp_headers, self._clock() + self._store.clock_offset())
+                platform_now = self._clock() + self._store.clock_offset()
+                wait = _retry_after(resp_headers, platform_now)
                 log.warning("%s %s: %s, retry after %s s", method, path, last, wait)
+                last_attempt = attempt + 1 >= self._settings.max_attempts
+                if wait is not None and (wait > self._settings.max_backoff or last_attempt):
+                    # honoured to the second, but not by sleeping through it: the round ends
+                    self._quiet_until = platform_now + wait
+                    raise SyncFailedError(
+                        error or ("rate_limited" if status == 429 else "unavailable"),
+                        f"{method} {path}: the platform asked for a pause of {wait:.0f} s",
+                        True,
+                    )
                 self._pause(attempt, wait)
                 continue
             if status >= 500:

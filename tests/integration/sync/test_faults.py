@@ -280,6 +280,32 @@ def test_retry_after_is_honoured(
     _all_delivered(kiosk_store, fault_server, ids)
 
 
+def test_a_retry_after_longer_than_the_backoff_cap_is_honoured_across_rounds(
+    kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient
+) -> None:
+    """Retry-After 40 s with a 30 s cap: the round ends at once, the next round before the 40 s
+    sends nothing at all, the first round after them delivers. (The clock moves less than the
+    60 s after which the Date header would correct it.)"""
+    ids = _record(kiosk_store, 2)
+    fault_server.retry_after = 40
+    fault_server.script(TX, Fault.RATE_LIMIT_429)
+    shift = [0.0]
+    client = make_client(clock=lambda: time.time() + shift[0])  # max_backoff 30
+    first = client.run_round()
+    assert not first.ok and any("pause of 40 s" in e for e in first.errors)
+    assert fault_server.statuses(TX) == [429] and client.backoff.slept == []
+    sent = len(fault_server.exchanges)
+    shift[0] = 30.0
+    second = client.run_round()
+    assert not second.ok and any("asked for a pause" in e for e in second.errors)
+    assert len(fault_server.exchanges) == sent  # nothing sent while the platform rests
+    shift[0] = 41.0
+    third = client.run_round()
+    assert third.ok, third.errors
+    assert fault_server.statuses(TX) == [429, 200]
+    _all_delivered(kiosk_store, fault_server, ids)
+
+
 def test_partial_results_leave_the_rest_pending_until_acknowledged(
     kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient
 ) -> None:
