@@ -176,15 +176,26 @@ class CupsPrinter:
         except cups.IPPError as e:
             status_code, message = e.args
             raise PrinterUnavailable(f"{self.name}: job refused: {message} ({status_code})") from e
+        except cups.HTTPError as e:
+            raise PrinterUnavailable(f"{self.name}: job refused: HTTP error {e.args[0]}") from e
         pages = self._follow(conn, job_id, time.monotonic() + timeout, timeout)
         return PrintResult(job_id=job_id, pages=pages or count_pdf_pages(data))
 
     def _follow(self, conn: Any, job_id: int, deadline: float, timeout: float) -> int:
         """Wait for `job_id` to finish; returns impressions completed (0 when CUPS does not say)."""
         while True:
-            job = conn.getJobAttributes(job_id, requested_attributes=JOB_ATTRIBUTES)
+            try:
+                job = conn.getJobAttributes(job_id, requested_attributes=JOB_ATTRIBUTES)
+                printer = self._status(conn)
+            except cups.IPPError as e:
+                if e.args[0] == cups.IPP_NOT_FOUND:  # purged (e.g. `cancel -x` at the printer)
+                    raise PrintFailed(f"{self.name}: job {job_id} no longer exists") from e
+                conn = self._lost(conn, job_id, deadline, e)
+                continue
+            except (cups.HTTPError, PrinterUnavailable) as e:
+                conn = self._lost(conn, job_id, deadline, e)
+                continue
             state = int(job.get("job-state", JOB_PENDING))
-            printer = self._status(conn)
             problem = error_for(printer)
             if state == JOB_COMPLETED:
                 # Some printers report an out-of-paper job as completed: trust the printer.
@@ -197,6 +208,10 @@ class CupsPrinter:
                 # the queue stopped (paper, jam, paused) or the device went away: give up now
                 self._cancel(conn, job_id)
                 raise problem
+            if state == JOB_HELD and "job-incoming" not in _job_reasons(job):
+                # held (job-hold-until, a technician's hold, authentication): never prints by itself
+                self._cancel(conn, job_id)
+                raise PrintFailed(f"{_job_detail(self.name, job_id, job)}; held, cancelled")
             if time.monotonic() >= deadline:
                 self._cancel(conn, job_id)
                 raise PrintTimeout(
@@ -205,16 +220,34 @@ class CupsPrinter:
                 )
             time.sleep(self.poll_interval)
 
+    def _lost(self, conn: Any, job_id: int, deadline: float, error: Exception) -> Any:
+        """CUPS stopped answering while following `job_id` (cupsd restarting, or gone): wait and
+        reconnect until our deadline, so a restart does not fail the job and a job CUPS keeps
+        can still be cancelled; then PrinterUnavailable."""
+        if time.monotonic() >= deadline:
+            raise PrinterUnavailable(
+                f"{self.name}: CUPS stopped answering while following job {job_id} ({error})"
+            ) from error
+        time.sleep(self.poll_interval)
+        try:
+            return self._connect()
+        except PrinterUnavailable:
+            return conn
+
     @staticmethod
     def _cancel(conn: Any, job_id: int) -> None:
-        with contextlib.suppress(cups.IPPError):  # already finished or gone: nothing to stop
+        # already finished or gone, or CUPS not answering: nothing more we can stop
+        with contextlib.suppress(cups.IPPError, cups.HTTPError):
             conn.cancelJob(job_id, purge_job=False)
 
 
-def _job_detail(name: str, job_id: int, job: dict[str, Any]) -> str:
+def _job_reasons(job: dict[str, Any]) -> list[str]:
     reasons = job.get("job-state-reasons", [])
-    if isinstance(reasons, str):
-        reasons = [reasons]
+    return [reasons] if isinstance(reasons, str) else list(reasons)
+
+
+def _job_detail(name: str, job_id: int, job: dict[str, Any]) -> str:
+    reasons = _job_reasons(job)
     message = job.get("job-printer-state-message", "")
     state = job.get("job-state", "?")
     return f"{name} job {job_id} state {state} reasons {','.join(reasons)} {message}".strip()

@@ -41,6 +41,15 @@ def _wait_for_job_state(job_id: int, state: int, limit: float = 20.0) -> int:
     return current
 
 
+def _wait_for_queued_jobs(printer: CupsPrinter, count: int, limit: float = 20.0) -> int:
+    deadline = time.monotonic() + limit
+    current = printer.status().queued_jobs
+    while current != count and time.monotonic() < deadline:
+        time.sleep(0.1)
+        current = printer.status().queued_jobs
+    return current
+
+
 def _pdffonts_rows(pdf: Path) -> list[list[str]]:
     out = subprocess.run(
         [require_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
@@ -122,7 +131,8 @@ def test_backend_reported_problem_gives_its_error(
     assert printer.status().state is state
     with pytest.raises(error):
         printer.print_pdf(sample_pdf, "kiosk test", timeout=JOB_TIMEOUT)
-    assert printer.status().queued_jobs == 0
+    # the first job was cancelled; CUPS finishes cancelling it in the background
+    assert _wait_for_queued_jobs(printer, 0) == 0
 
 
 def test_offline_printer_while_processing_cancels_the_job(
@@ -163,4 +173,24 @@ def test_job_that_never_finishes_times_out_and_is_cancelled(
         printer.print_pdf(sample_pdf, "kiosk test", timeout=2.0)
     (job_id,) = set(conn.getJobs(which_jobs="all")) - before
     assert f"job {job_id}" in info.value.detail
+    assert _wait_for_job_state(job_id, JOB_CANCELED) == JOB_CANCELED
+
+
+def test_a_held_job_fails_at_once_and_is_cancelled(
+    cups_queue: Callable[..., str], sample_pdf: Path
+) -> None:
+    """A queue that holds its jobs (job-hold-until-default, or a technician's `lp -H hold`) never
+    prints by itself: the resident hears so at once, not "no answer" after the whole timeout, and
+    the held job is cancelled so it cannot print after they left."""
+    name = cups_queue("pdf")
+    subprocess.run(
+        [require_tool("lpadmin"), "-p", name, "-o", "job-hold-until-default=indefinite"],
+        check=True, capture_output=True, timeout=30,
+    )  # fmt: skip
+    conn = cups.Connection()
+    before = set(conn.getJobs(which_jobs="all"))
+    with pytest.raises(PrintFailed) as info:
+        CupsPrinter(name).print_pdf(sample_pdf, "kiosk test", timeout=JOB_TIMEOUT)
+    assert "held" in info.value.detail
+    (job_id,) = set(conn.getJobs(which_jobs="all")) - before
     assert _wait_for_job_state(job_id, JOB_CANCELED) == JOB_CANCELED
