@@ -192,12 +192,14 @@ class PrinterWorker(QObject):
                 self.prepare_failed.emit(request_id, NO_RECORD_CODE)
                 return
             rendered = build_statement(resident, self._context(store))
-        except Exception:  # a broken record or store must not end the kiosk
+            # the spool and the preview can fail too (a full or broken disk): told, not stuck
+            prepared = self._keep(request_id, DocumentKind.STATEMENT, person_id, rendered)
+            image = render_first_page(prepared.path)
+        except Exception:  # a broken record, store or disk must not end the kiosk
             log.exception("could not build the statement")
+            self.discard_all()
             self.prepare_failed.emit(request_id, DOCUMENT_FAILED_CODE)
             return
-        prepared = self._keep(request_id, DocumentKind.STATEMENT, person_id, rendered)
-        image = render_first_page(prepared.path)
         self.prepared.emit(Preview(request_id, DocumentKind.STATEMENT, rendered.pages, image))
 
     @Slot(int, object)
@@ -207,11 +209,11 @@ class PrinterWorker(QObject):
         try:
             outcome = receipt_outcome(request)
             rendered = build_receipt(outcome, self._context(self._store_()))
+            self._keep(request_id, DocumentKind.RECEIPT, outcome.person_id, rendered)
         except Exception:
             log.exception("could not build the certification receipt")
             self.failed.emit(request_id, DOCUMENT_FAILED_CODE, "receipt not built")
             return
-        self._keep(request_id, DocumentKind.RECEIPT, outcome.person_id, rendered)
         self.print_prepared(request_id)
 
     @Slot(int)
@@ -294,9 +296,13 @@ class PrinterWorker(QObject):
         self, request_id: int, document: DocumentKind, person_id: str, rendered: RenderedDocument
     ) -> _Prepared:
         path = self._spool / f"{request_id:06d}-{document.value}.pdf"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, SPOOL_MODE)
-        with os.fdopen(fd, "wb") as f:
-            f.write(rendered.pdf)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, SPOOL_MODE)
+            with os.fdopen(fd, "wb") as f:
+                f.write(rendered.pdf)
+        except OSError:
+            path.unlink(missing_ok=True)  # half a statement is still personal data
+            raise
         self.discard_all()  # one document per session at a time
         prepared = _Prepared(document, person_id, rendered, path)
         self._prepared[request_id] = prepared

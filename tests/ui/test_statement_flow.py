@@ -153,6 +153,24 @@ def test_resident_missing_from_the_copy_is_sent_to_the_counter(make_kiosk_app, c
     assert printing.detail.text() == "请到镇便民服务中心1号窗口办理"
 
 
+def test_a_spool_that_cannot_be_written_is_told_not_a_spinner_for_ever(app, card_reader, qtbot):
+    """A full or broken disk while the statement is kept for printing: the resident hears that
+    it cannot be printed here, instead of "正在准备" until the idle countdown."""
+    import shutil
+
+    spool = app.config.paths.data_dir / "spool"
+    qtbot.waitUntil(spool.is_dir, timeout=WAIT_MS)  # the printer worker made it at start-up
+    shutil.rmtree(spool)
+    spool.write_text("not a folder")  # every write into it fails
+    to_pin(qtbot, app, card_reader)
+    type_pin(qtbot, app, PIN)
+    qtbot.waitUntil(lambda: current_name(app) == "printing", timeout=WAIT_MS)
+    printing = app.screen("printing")
+    assert printing.state is PrintState.FAILED
+    assert printing.button.isVisible()  # a way on: 求助 / home
+    assert statement_prints(app) == []  # nothing was printed, so nothing is recorded
+
+
 def test_the_printed_code_verifies_against_the_offline_data(app, card_reader, qtbot):
     preview = to_preview(qtbot, app, card_reader)
     click(qtbot, preview.print_button)
