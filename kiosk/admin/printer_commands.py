@@ -14,8 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.clock import kiosk_now
 from kiosk.core.masking import mask_name, mask_person_id
+from kiosk.core.statement_flow import roster_date
 from kiosk.documents import DocumentContext, build_statement, build_test_page
 from offline_cache.store import Store
 
@@ -93,11 +93,8 @@ def _context(config: Config, offline: bool, data_as_of: date | None) -> Document
 
 
 def _roster_date(store: Store) -> date | None:
-    """The day of the last complete roster pull (local time), or None if never synchronised."""
-    age = store.sync_status().feed_ages_s.get("roster")
-    if age is None:
-        return None
-    return datetime.fromtimestamp(time.time() - age).date()
+    """The day of the last complete roster pull (kiosk time), or None if never synchronised."""
+    return roster_date(store.sync_status().feed_ages_s)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from kiosk.core.clock import KIOSK_TZ
 from kiosk.documents import CertificationOutcome
 
 STATEMENT_PRINT_KIND = "statement_print"  # the outbox transaction kind
@@ -100,12 +101,12 @@ class PrintOutcome:
 
 
 def roster_date(feed_ages_s: dict[str, float | None], now: float | None = None) -> date | None:
-    """The day (local time) of the last complete roster pull, from `Store.sync_status()`'s
-    feed ages; None when the roster was never pulled completely."""
+    """The day (kiosk time, UTC+8, whatever the OS zone) of the last complete roster pull, from
+    `Store.sync_status()`'s feed ages; None when the roster was never pulled completely."""
     age = feed_ages_s.get(ROSTER_FEED)
     if age is None:
         return None
-    return datetime.fromtimestamp((time.time() if now is None else now) - age).date()
+    return datetime.fromtimestamp((time.time() if now is None else now) - age, KIOSK_TZ).date()
 
 
 def receipt_outcome(request: Any) -> CertificationOutcome:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from kiosk.core.clock import KIOSK_TZ
 from kiosk.core.statement_flow import (
     DocumentKind,
     FailureKind,
@@ -50,8 +51,16 @@ def test_each_printer_code_has_its_words(code, kind):
     assert failure_kind(code) is kind
 
 
+def test_roster_date_is_the_kiosk_day_whatever_the_os_zone():
+    """Pulled at 07:00 in the township (23:00 UTC the day before): the kiosk's day, not the OS's."""
+    from datetime import UTC
+
+    pulled = datetime(2026, 11, 27, 23, 0, tzinfo=UTC).timestamp()  # 2026-11-28 07:00 UTC+8
+    assert roster_date({"roster": 3600.0}, pulled + 3600) == date(2026, 11, 28)
+
+
 def test_roster_date_from_feed_age():
-    now = datetime(2026, 11, 28, 12, 0).timestamp()
+    now = datetime(2026, 11, 28, 12, 0, tzinfo=KIOSK_TZ).timestamp()
     assert roster_date({"roster": 2 * 86400.0}, now) == date(2026, 11, 26)
     assert roster_date({"roster": None}, now) is None
     assert roster_date({}, now) is None
