@@ -171,11 +171,24 @@ def ascii_text(value: bytes, field: str) -> str:
     return text.decode("ascii")
 
 
+# Python's codec follows GB 18030-2005, which mapped 14 ideographs to the Private Use Area; GB
+# 18030-2022 maps them to their real code points. A name with one (e.g. 𠂇, 龴) is a real name, not
+# an unreadable card, and the statement must print the character, not a PUA box.
+GB18030_2022_IDEOGRAPHS = str.maketrans(
+    {
+        0xE816: 0x20087, 0xE817: 0x20089, 0xE818: 0x200CC, 0xE81E: 0x9FB4, 0xE826: 0x9FB5,
+        0xE82B: 0x9FB6, 0xE82C: 0x9FB7, 0xE831: 0x215D7, 0xE832: 0x9FB8, 0xE83B: 0x2298F,
+        0xE843: 0x9FB9, 0xE854: 0x9FBA, 0xE855: 0x241FE, 0xE864: 0x9FBB,
+    }
+)  # fmt: skip
+
+
 def gb18030_text(value: bytes, field: str) -> str:
     try:
-        return strip_padding(value).decode("gb18030")
+        text = strip_padding(value).decode("gb18030")
     except UnicodeDecodeError as e:
         raise CardUnreadable(f"{field}: not valid GB18030 text") from e
+    return text.translate(GB18030_2022_IDEOGRAPHS)
 
 
 def decode_name(name: bytes, extension: bytes | None) -> str:

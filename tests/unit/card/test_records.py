@@ -160,3 +160,17 @@ def test_every_gb3304_code_has_a_name_and_only_those_decode() -> None:
     assert all(name.endswith("族") for code, name in ETHNICITY_NAMES.items() if code <= 56)
     assert len(set(ETHNICITY_NAMES.values())) == 58
     assert set(range(1, 57)) | {97, 98} == ETHNICITY_CODES
+
+
+@pytest.mark.parametrize(
+    ("raw", "char"),
+    [("FE51", "\U00020087"), ("FE59", "\u9fb4"), ("FE91", "\U000241fe"), ("FEA0", "\u9fbb")],
+)
+def test_ideographs_gb18030_2005_left_in_the_private_use_area_are_read_as_2022_maps_them(
+    raw: str, char: str
+) -> None:
+    """Python decodes FE51 as U+E816 (GB 18030-2005): a name with 𠂇 was refused as unreadable."""
+    from drivers.card.records import decode_name
+
+    name = "王".encode("gb18030") + bytes.fromhex(raw)
+    assert decode_name(name.ljust(30, b"\x00"), None) == "王" + char
