@@ -117,7 +117,7 @@ class KioskApp(QObject):
         self.sync_service = SyncService(config, self.sync_status, self)  # maintenance / sync
         self.failures = FailureCounter()
         self.pending_service: Service | None = None
-        self._shut_down = False
+        self.shut_down = False  # set by shutdown(): late answers must not touch the window
         self.navigator = Navigator()
         self.ctx = ScreenContext(
             self.theme, config, self.session, self.navigator.is_available, clock
@@ -265,8 +265,10 @@ class KioskApp(QObject):
             self.window.fill_screen(self.geometry, full)
 
     def shutdown(self) -> None:
-        """Quit on purpose (maintenance exit, SIGTERM, tests)."""
-        self._shut_down = True
+        """Quit on purpose (maintenance exit, SIGTERM, tests). A second call does nothing."""
+        if self.shut_down:
+            return
+        self.shut_down = True
         self.qapp.removeEventFilter(self.activity)
         if sys.excepthook == self.handle_bug:
             sys.excepthook = sys.__excepthook__
@@ -524,7 +526,7 @@ class KioskApp(QObject):
         self._recover_from_bug(kind.__name__)
 
     def _recover_from_bug(self, kind_name: str) -> None:
-        if self._shut_down:  # posted by a worker just before shutdown: the window is going
+        if self.shut_down:  # posted by a worker just before shutdown: the window is going
             return
         try:
             self._record_failure(f"bug: {kind_name}")

@@ -141,6 +141,8 @@ class MaintenanceFlow(QObject):
         self.service.attempt_pin(pin)
 
     def _pin_result(self, result: AttemptResult) -> None:
+        if self.app.shut_down:  # queued by the worker before it stopped: the screens are gone
+            return
         if result.outcome is AttemptOutcome.GRANTED and result.technician:
             if self._method is None:  # the entry was abandoned (card out) while it was checked
                 log.info("technician PIN accepted after the entry was abandoned: not entering")
@@ -412,6 +414,8 @@ class MaintenanceFlow(QObject):
             self.service.export_bundle(folder, self.diagnostics.report())
 
     def _action_done(self, result: ActionResult) -> None:
+        if self.app.shut_down:  # queued by the worker before it stopped: the screens are gone
+            return
         if not self.active:  # finished after the technician left: audited, nobody is asked
             self.service.audit(result.action, f"ok={result.ok} {result.message} (after leaving)")
             return

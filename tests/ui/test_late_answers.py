@@ -161,3 +161,27 @@ def test_back_from_help_on_the_finger_screen_waits_for_the_finger_again(
     qtbot.waitUntil(lambda: current_name(app) == "result", timeout=WAIT_MS)
     fingerprint_sensor.lift_finger()
     assert [c["result"] for c in certifications(app.config)] == ["passed"]
+
+
+def test_maintenance_answers_queued_before_shutdown_touch_no_deleted_screen(
+    qtbot: Any, tech_app: Any, monkeypatch: Any
+) -> None:
+    """The maintenance worker's answers go straight to the flow (not through a service that the
+    shutdown silences): one delivered after the window was deleted must not reach its screens."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from kiosk.core.technician import AttemptOutcome, EntryMethod
+    from kiosk.services.maintenance_service import MaintenanceAction
+
+    app = tech_app
+    app.maintenance.begin(EntryMethod.TOUCH_SEQUENCE)  # the PIN keypad is on show
+    app.shutdown()
+    errors: list[BaseException] = []
+    monkeypatch.setattr("sys.excepthook", lambda _t, e, _tb: errors.append(e))
+    app.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    worker = app.maintenance_service.worker
+    worker.pin_result.emit(AttemptResult(AttemptOutcome.WRONG_PIN, None, 2))
+    worker.action_done.emit(ActionResult(MaintenanceAction.TEST_PRINT, True, "late", {}))
+    qtbot.wait(10)
+    assert errors == []
