@@ -7,7 +7,8 @@ import re
 
 VISIBLE_HEAD = 4
 VISIBLE_TAIL = 4
-# An 18-character citizen ID number inside free text (as kiosk.core.masking.ID_NUMBER_RE).
+# An 18-character citizen ID number (17 digits + digit or X), not part of a longer number; the
+# application masks with these too (kiosk.core.masking).
 ID_NUMBER_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
 
 

@@ -2,28 +2,19 @@
 
 The rule of the project: never show or log a full ID number or a full name where it is not needed
 (`3201**********123X`, `王*英`). Besides the pure maskers, this module keeps a small process-wide
-set
-of *known names* — the names of the residents in the current session — so that the log filter can
+set of *known names* — the names of the residents in the current session — so that the log filter can
 mask a name wherever it appears in a message, even in free text it cannot parse.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 
-# An 18-character citizen ID number (17 digits + digit or X), not part of a longer number.
-ID_NUMBER_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[0-9Xx])(?![0-9A-Za-z])")
-_ID_VISIBLE_HEAD = 4
-_ID_VISIBLE_TAIL = 4
+from offline_cache.privacy import mask_id, mask_id_numbers
 
-
-def mask_person_id(person_id: str) -> str:
-    """`320102195001011234` -> `3201**********1234`; short or odd input is masked entirely."""
-    if len(person_id) <= _ID_VISIBLE_HEAD + _ID_VISIBLE_TAIL:
-        return "*" * len(person_id)
-    hidden = len(person_id) - _ID_VISIBLE_HEAD - _ID_VISIBLE_TAIL
-    return person_id[:_ID_VISIBLE_HEAD] + "*" * hidden + person_id[-_ID_VISIBLE_TAIL:]
+# One masking rule for ID numbers, shared with the offline cache's logs and audit log (which may
+# not import the application): `3201**********1234`, and the same inside free text.
+mask_person_id = mask_id
 
 
 def mask_name(name: str) -> str:
@@ -44,11 +35,6 @@ def mask_card_number(card_number: str) -> str:
     if len(card_number) <= 4:
         return "*" * len(card_number)
     return card_number[:2] + "*" * (len(card_number) - 4) + card_number[-2:]
-
-
-def mask_id_numbers(text: str) -> str:
-    """Mask every 18-character ID number inside free text."""
-    return ID_NUMBER_RE.sub(lambda m: mask_person_id(m.group(0)), text)
 
 
 class KnownNames:
