@@ -1,9 +1,10 @@
 """Masking of personal data for screens, logs and technician output.
 
 The rule of the project: never show or log a full ID number or a full name where it is not needed
-(`3201**********123X`, `王*英`). Besides the pure maskers, this module keeps a small process-wide
-set of *known names* — the names of the residents in the current session — so that the log filter can
-mask a name wherever it appears in a message, even in free text it cannot parse.
+(`3201**********123X`, `王*英`). Besides the pure maskers, this module keeps a small
+process-wide set of *known names* — the names of the residents in the current session — so that
+the log filter can mask a name wherever it appears in a message, even in free text it cannot
+parse.
 """
 
 from __future__ import annotations
