@@ -151,7 +151,7 @@ class KioskApp(QObject):
         nav.changed.connect(self._present)
         self._bug_on_worker.connect(self._recover_from_bug)  # queued from a worker's thread
         for screen in (nav.get(n) for n in nav.names()):
-            screen.prompt_changed.connect(self._present_current)
+            screen.prompt_changed.connect(lambda s=screen: self._prompt_changed(s))
         home = nav.get(HOME)
         assert isinstance(home, HomeScreen)
         home.service_chosen.connect(self.start_service)
@@ -326,6 +326,12 @@ class KioskApp(QObject):
         frame.top_bar.language_button.setVisible(screen.language_switch)
         self.voice.say(screen.utterances())
         self._update_idle()
+
+    def _prompt_changed(self, screen: Screen) -> None:
+        """A screen's words changed: shown and said only if it is the one on show (a hidden one
+        updated by a late answer, e.g. the preview behind 求助, must not talk over it)."""
+        if self.navigator.current is screen:
+            self._present(screen)
 
     def _present_current(self) -> None:
         if self.navigator.current is not None:

@@ -197,14 +197,8 @@ class StatementFlow(QObject):
     def _prepared(self, preview: Preview) -> None:
         if preview.request_id != self.request_id:
             return
-        # also while 求助 is on show: 返回 then finds the statement, not "正在准备" forever (the
-        # help screen is not announced again meanwhile)
-        away = self.navigator.current is not self.preview
-        blocked = self.preview.blockSignals(away)
-        try:
-            self.preview.show_document(preview.image, preview.pages)
-        finally:
-            self.preview.blockSignals(blocked)
+        # also while 求助 is on show: 返回 then finds the statement, not "正在准备" forever
+        self.preview.show_document(preview.image, preview.pages)
 
     def _prepare_failed(self, request_id: int, code: str) -> None:
         if request_id != self.request_id:

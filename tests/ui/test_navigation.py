@@ -103,3 +103,16 @@ def test_unknown_screen_is_a_bug(kiosk_app):
 
     with pytest.raises(UnknownScreen):
         kiosk_app.navigator.go("no_such_screen")
+
+
+def test_only_the_screen_on_show_is_presented_when_its_words_change(kiosk_app, qtbot):
+    """A hidden screen updated by a late answer (the preview behind 求助) must not talk over the
+    screen on show; the screen on show is presented again."""
+    app = kiosk_app
+    app.navigator.go("help")
+    instruction = app.frame.instruction.text()
+    said = len(app.voice.history)
+    app.screen("home").prompt_changed.emit()  # hidden
+    assert app.frame.instruction.text() == instruction and len(app.voice.history) == said
+    app.screen("help").prompt_changed.emit()  # on show
+    assert len(app.voice.history) == said + 1
