@@ -152,17 +152,13 @@ class KioskApp(QObject):
         self._bug_on_worker.connect(self._recover_from_bug)  # queued from a worker's thread
         for screen in (nav.get(n) for n in nav.names()):
             screen.prompt_changed.connect(lambda s=screen: self._prompt_changed(s))
-        home = nav.get(HOME)
-        assert isinstance(home, HomeScreen)
+        home = nav.get_as(HOME, HomeScreen)
         home.service_chosen.connect(self.start_service)
-        greeting = nav.get("greeting")
-        assert isinstance(greeting, GreetingScreen)
+        greeting = nav.get_as("greeting", GreetingScreen)
         greeting.service_chosen.connect(self.start_service)
-        error = nav.get("error")
-        assert isinstance(error, ErrorScreen)
+        error = nav.get_as("error", ErrorScreen)
         error.finished.connect(lambda: self.end_session(SessionEnd.FINISHED))
-        take_card = nav.get("take_card")
-        assert isinstance(take_card, TakeCardScreen)
+        take_card = nav.get_as("take_card", TakeCardScreen)
         take_card.remind.connect(lambda: self.voice.say(["take_card"]))
 
         self.frame.bottom_bar.clicked.connect(self._bar_clicked)

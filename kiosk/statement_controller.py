@@ -65,12 +65,9 @@ class StatementFlow(QObject):
         self.printer = printer
         self._end_session = end_session
         self.request_id: int | None = None  # the statement or receipt this session waits for
-        pin = navigator.get(PIN_SCREEN)
-        preview = navigator.get(PREVIEW_SCREEN)
-        printing = navigator.get(PRINTING_SCREEN)
-        assert isinstance(pin, PinScreen)
-        assert isinstance(preview, StatementPreviewScreen)
-        assert isinstance(printing, PrintingScreen)
+        pin = navigator.get_as(PIN_SCREEN, PinScreen)
+        preview = navigator.get_as(PREVIEW_SCREEN, StatementPreviewScreen)
+        printing = navigator.get_as(PRINTING_SCREEN, PrintingScreen)
         self.pin, self.preview, self.printing = pin, preview, printing
 
         pin.pin_entered.connect(card.request_verify_pin)

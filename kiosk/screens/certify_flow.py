@@ -58,14 +58,10 @@ class CertificationFlow(QObject):
         self._from_card = False
         self._interrupted = False  # the finger wait was cancelled by 求助: resume on return
         nav = app.navigator
-        self.start_screen = nav.get("certify")
-        self.choose = nav.get("choose_benefit")
-        self.finger = nav.get("finger")
-        self.result = nav.get("result")
-        assert isinstance(self.start_screen, CertifyStartScreen)
-        assert isinstance(self.choose, ChooseBenefitScreen)
-        assert isinstance(self.finger, FingerScreen)
-        assert isinstance(self.result, ResultScreen)
+        self.start_screen = nav.get_as("certify", CertifyStartScreen)
+        self.choose = nav.get_as("choose_benefit", ChooseBenefitScreen)
+        self.finger = nav.get_as("finger", FingerScreen)
+        self.result = nav.get_as("result", ResultScreen)
         self.start_screen.lookup_requested.connect(self._lookup)
         self.choose.benefit_chosen.connect(self._benefit_chosen)
         self.result.receipt_requested.connect(self.receipt_requested)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -31,7 +31,6 @@ from kiosk.core.technician import (
     MaintenanceSession,
     TechnicianGate,
 )
-from kiosk.screens.base import Screen
 from kiosk.screens.maintenance import MAINTENANCE_PREFIX, MaintenanceEntryScreen
 from kiosk.screens.maintenance_actions import (
     ActionId,
@@ -42,7 +41,6 @@ from kiosk.screens.maintenance_actions import (
     Question,
 )
 from kiosk.screens.maintenance_diagnostics import MaintenanceDiagnosticsScreen
-from kiosk.screens.navigator import Navigator
 from kiosk.services.fingerprint_service import FingerprintService
 from kiosk.services.maintenance_service import (
     ActionResult,
@@ -56,7 +54,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-S = TypeVar("S", bound=Screen)
 
 TICK_MS = 1000  # idle and lockout countdown check
 PIN_SCREEN_TIMEOUT_S = 60.0  # an abandoned PIN screen returns home
@@ -93,12 +90,12 @@ class MaintenanceFlow(QObject):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         nav = app.navigator
-        self.entry = _screen(nav, "maintenance", MaintenanceEntryScreen)
-        self.diagnostics = _screen(nav, "maintenance_diagnostics", MaintenanceDiagnosticsScreen)
-        self.actions = _screen(nav, "maintenance_actions", MaintenanceActionsScreen)
-        self.rejected = _screen(nav, "maintenance_rejected", MaintenanceRejectedScreen)
-        self.folders = _screen(nav, "maintenance_folder", MaintenanceFolderScreen)
-        self.confirm = _screen(nav, "maintenance_confirm", MaintenanceConfirmScreen)
+        self.entry = nav.get_as("maintenance", MaintenanceEntryScreen)
+        self.diagnostics = nav.get_as("maintenance_diagnostics", MaintenanceDiagnosticsScreen)
+        self.actions = nav.get_as("maintenance_actions", MaintenanceActionsScreen)
+        self.rejected = nav.get_as("maintenance_rejected", MaintenanceRejectedScreen)
+        self.folders = nav.get_as("maintenance_folder", MaintenanceFolderScreen)
+        self.confirm = nav.get_as("maintenance_confirm", MaintenanceConfirmScreen)
         self.entry.pin_entered.connect(self._pin_entered)
         self.diagnostics.refresh_requested.connect(self.refresh_diagnostics)
         self.diagnostics.actions_requested.connect(lambda: nav.go("maintenance_actions"))
@@ -465,12 +462,6 @@ class MaintenanceFlow(QObject):
         elif question is Question.DESKTOP:
             self.service.audit(MaintenanceAction.EXIT_TO_DESKTOP, "confirmed=yes")
             self.quit(DESKTOP_EXIT_CODE)
-
-
-def _screen(nav: Navigator, name: str, cls: type[S]) -> S:
-    screen = nav.get(name)
-    assert isinstance(screen, cls), f"{name} is not a {cls.__name__}"
-    return screen
 
 
 def fingerprint_service(app: KioskApp) -> FingerprintService | None:

@@ -8,12 +8,14 @@ every screen on request.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from kiosk.screens.base import Screen
+
+S = TypeVar("S", bound=Screen)
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,13 @@ class Navigator(QStackedWidget):
             return self._screens[name]
         except KeyError:
             raise UnknownScreen(name) from None
+
+    def get_as(self, name: str, cls: type[S]) -> S:
+        """The screen `name`, which a flow wires as a `cls`: anything else is a bug, said here."""
+        screen = self.get(name)
+        if not isinstance(screen, cls):
+            raise TypeError(f"screen {name!r} is a {type(screen).__name__}, not a {cls.__name__}")
+        return screen
 
     def names(self) -> list[str]:
         return list(self._screens)

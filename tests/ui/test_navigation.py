@@ -116,3 +116,11 @@ def test_only_the_screen_on_show_is_presented_when_its_words_change(kiosk_app, q
     assert app.frame.instruction.text() == instruction and len(app.voice.history) == said
     app.screen("help").prompt_changed.emit()  # on show
     assert len(app.voice.history) == said + 1
+
+
+def test_a_flow_wiring_the_wrong_screen_class_is_told_which(kiosk_app):
+    from kiosk.screens.help import HelpScreen
+
+    assert isinstance(kiosk_app.navigator.get_as("help", HelpScreen), HelpScreen)
+    with pytest.raises(TypeError, match="screen 'home' is a HomeScreen, not a HelpScreen"):
+        kiosk_app.navigator.get_as("home", HelpScreen)
