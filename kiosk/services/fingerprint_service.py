@@ -336,6 +336,19 @@ def _enrolled(resident: Resident | None, fingers: list[str]) -> list[EnrolledFin
     ]
 
 
+class _Relay(QObject):
+    """Hands one worker answer, `(request id, *values)`, to `deliver(request, out, *values)` on
+    this object's (the GUI) thread: the service checks the id and emits `out`."""
+
+    def __init__(self, deliver: Callable[..., None], out: Any, parent: QObject) -> None:
+        super().__init__(parent)
+        self._deliver = deliver
+        self._out = out
+
+    def forward(self, request: int, *values: Any) -> None:
+        self._deliver(request, self._out, *values)
+
+
 class FingerprintService(QObject):
     """GUI-side facade. Each request gets an id; signals of a superseded request are dropped, so a
     late answer can never reach the next resident's screens."""
@@ -375,20 +388,28 @@ class FingerprintService(QObject):
             config, open_sensor or open_configured_sensor(config), clock
         )
         w = self._worker
-        # Bound slots of this object, never lambdas: a lambda would run on the worker's thread
-        # (reading `_request` there, and emitting past `blockSignals` at shutdown); a slot runs
-        # here, on the GUI thread, when the queued answer is delivered.
-        w.plan_ready.connect(self._on_plan_ready)
-        w.place_finger.connect(self._on_place_finger)
-        w.poor_image.connect(self._on_poor_image)
-        w.no_match.connect(self._on_no_match)
-        w.lift_finger.connect(self._on_lift_finger)
-        w.next_finger.connect(self._on_next_finger)
-        w.finished.connect(self._on_finished)
-        w.failed.connect(self._on_failed)
-        w.cancelled.connect(self._on_cancelled)
-        w.identified.connect(self._on_identified)
-        w.identify_failed.connect(self._on_identify_failed)
+        # Through bound methods of GUI-thread objects, never lambdas: a lambda would run on the
+        # worker's thread (reading `_request` there, and emitting past `blockSignals` at
+        # shutdown); a bound method runs here, on the GUI thread, when the answer is delivered.
+        progress = (
+            (w.plan_ready, self.plan_ready),
+            (w.place_finger, self.place_finger),
+            (w.poor_image, self.poor_image),
+            (w.no_match, self.no_match),
+            (w.lift_finger, self.lift_finger),
+            (w.next_finger, self.next_finger),
+        )
+        endings = (
+            (w.finished, self.finished),
+            (w.failed, self.failed),
+            (w.cancelled, self.cancelled),
+            (w.identified, self.identified),
+            (w.identify_failed, self.identify_failed),
+        )
+        self._relays = [_Relay(self._if_current, out, self) for _, out in progress]
+        self._relays += [_Relay(self._done, out, self) for _, out in endings]
+        for (answer, _), relay in zip((*progress, *endings), self._relays, strict=True):
+            answer.connect(relay.forward)
         self._identify_requested.connect(w.identify)
         self._fingers_requested.connect(w.enrolled_fingers)
         w.fingers_known.connect(self.fingers_known)  # carries the person id: checked by the user
@@ -444,51 +465,6 @@ class FingerprintService(QObject):
         self._request += 1
         self.busy = False
         self._cancel.set()
-
-    # --- the worker's answers, on the GUI thread ------------------------------------------------
-    @Slot(int, object)
-    def _on_plan_ready(self, request: int, plan: object) -> None:
-        self._if_current(request, self.plan_ready, plan)
-
-    @Slot(int, str, int)
-    def _on_place_finger(self, request: int, finger: str, attempts_left: int) -> None:
-        self._if_current(request, self.place_finger, finger, attempts_left)
-
-    @Slot(int, int)
-    def _on_poor_image(self, request: int, attempts_left: int) -> None:
-        self._if_current(request, self.poor_image, attempts_left)
-
-    @Slot(int, int)
-    def _on_no_match(self, request: int, attempts_left: int) -> None:
-        self._if_current(request, self.no_match, attempts_left)
-
-    @Slot(int)
-    def _on_lift_finger(self, request: int) -> None:
-        self._if_current(request, self.lift_finger)
-
-    @Slot(int, str)
-    def _on_next_finger(self, request: int, finger: str) -> None:
-        self._if_current(request, self.next_finger, finger)
-
-    @Slot(int, object)
-    def _on_finished(self, request: int, result: object) -> None:
-        self._done(request, self.finished, result)
-
-    @Slot(int, str)
-    def _on_failed(self, request: int, code: str) -> None:
-        self._done(request, self.failed, code)
-
-    @Slot(int)
-    def _on_cancelled(self, request: int) -> None:
-        self._done(request, self.cancelled)
-
-    @Slot(int, object)
-    def _on_identified(self, request: int, result: object) -> None:
-        self._done(request, self.identified, result)
-
-    @Slot(int, str)
-    def _on_identify_failed(self, request: int, code: str) -> None:
-        self._done(request, self.identify_failed, code)
 
     def _if_current(self, request: int, signal: Any, *args: Any) -> None:
         if request == self._request:
