@@ -29,30 +29,30 @@ from drivers.errors import (
     PrintFailed,
     PrintTimeout,
 )
-from kiosk.activity import ActivityWatcher, CornerSequence, IdleTimer
 from kiosk.config import Config
 from kiosk.core.clock import kiosk_now
 from kiosk.core.failures import FailureCounter
 from kiosk.core.session import Session, SessionEnd
 from kiosk.i18n import Translations
 from kiosk.screens.base import Screen, ScreenContext
-from kiosk.screens.error import CARD_ERROR_KINDS, ErrorKind, ErrorScreen
-from kiosk.screens.greeting import GreetingScreen
-from kiosk.screens.home import HomeScreen
-from kiosk.screens.insert_card import InsertCardScreen
+from kiosk.screens.common.error import CARD_ERROR_KINDS, ErrorKind, ErrorScreen
+from kiosk.screens.common.greeting import GreetingScreen
+from kiosk.screens.common.home import HomeScreen
+from kiosk.screens.common.insert_card import InsertCardScreen
+from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.common.take_card import TakeCardScreen
 from kiosk.screens.navigator import HOME, Navigator
 from kiosk.screens.registry import build_screens
-from kiosk.screens.services import Service
-from kiosk.screens.take_card import TakeCardScreen
 from kiosk.services.card_service import CardService, open_configured_reader
 from kiosk.services.sync_service import SyncService
 from kiosk.services.sync_status import SyncStatus
 from kiosk.services.voice import Voice, sound_possible
+from kiosk.shell.activity import ActivityWatcher, CornerSequence, IdleTimer
+from kiosk.shell.window import KioskWindow
 from kiosk.widgets.countdown import CountdownOverlay
 from kiosk.widgets.fonts import apply_application_font
 from kiosk.widgets.frame import BarButton, Frame
 from kiosk.widgets.theme import Theme
-from kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -186,17 +186,17 @@ class KioskApp(QObject):
         self._connect_maintenance()
         self._connect_info()
 
-    # --- information services: benefits, jobs, notices, rating (kiosk/info_controller.py) ---
+    # --- information services: benefits, jobs, notices, rating (kiosk/flows/info.py) ---
     def _connect_info(self) -> None:
         """我的待遇, 就业岗位, 政策通知 and the rating after a service, with their store worker."""
-        from kiosk.info_controller import connect_info
+        from kiosk.flows.info import connect_info
 
         self.info = connect_info(self)
 
     def _connect_statement(self) -> None:
         """打印参保证明 and certification receipts: PIN, preview, printing (after certification,
         whose `receipt_requested` it connects)."""
-        from kiosk.statement_controller import connect_statement
+        from kiosk.flows.statement import connect_statement
 
         self.statement = connect_statement(self)
         # a printer that keeps failing counts towards out of service, like the reader and sensor
@@ -210,15 +210,15 @@ class KioskApp(QObject):
 
     def _connect_certification(self) -> None:
         """资格认证: the flow object wires its screens and the fingerprint service itself."""
-        from kiosk.screens.certify_flow import CertificationFlow
+        from kiosk.flows.certification import CertificationFlow
 
         self.certification = CertificationFlow(self)
 
-    # --- maintenance mode and sync (kiosk/screens/maintenance_flow.py) --------------------------
+    # --- maintenance mode and sync (kiosk/flows/maintenance.py) --------------------------
     def _connect_maintenance(self) -> None:
         """Technician entry (card or corners + PIN), diagnostics and actions; the sync service."""
-        from kiosk.core.technician import TechnicianGate
-        from kiosk.screens.maintenance_flow import MaintenanceFlow, fingerprint_service
+        from kiosk.flows.maintenance import MaintenanceFlow, fingerprint_service
+        from kiosk.ops.technician import TechnicianGate
         from kiosk.services.maintenance_service import MaintenanceService
 
         gate = TechnicianGate.from_config(self.config)
@@ -308,7 +308,7 @@ class KioskApp(QObject):
         """The technicians' hidden way in (four-corner sequence now; a technician card later)."""
         log.info("maintenance requested", extra={"event": "maintenance_requested"})
         self.maintenance_requested.emit()
-        from kiosk.core.technician import EntryMethod
+        from kiosk.ops.technician import EntryMethod
 
         self.maintenance.begin(EntryMethod.TOUCH_SEQUENCE)
 

@@ -3,7 +3,7 @@
     kiosk --config PATH                      the kiosk on its touch screen
     kiosk --demo                             no configuration: simulated devices, synthetic data
     kiosk --demo --screenshot F.png --screen NAME --size WxH [--lang zh|en]
-    kiosk --config PATH --autopilot N        N simulated sessions (kiosk.autopilot)
+    kiosk --config PATH --autopilot N        N simulated sessions (kiosk.demo.autopilot.runner)
 
 Without a display (no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM) a window cannot open and
 Qt would abort: `choose_run_mode` decides instead to write screenshots of every screen to a
@@ -82,8 +82,8 @@ def choose_run_mode(args: argparse.Namespace, env: Mapping[str, str]) -> RunMode
 
 
 def demo_config(*, start_server: bool) -> Config:
-    """The demo environment of kiosk.demo (the county server only when it is needed)."""
-    from kiosk import demo
+    """The demo environment of kiosk.demo.environment (the county server only when it is needed)."""
+    from kiosk.demo import environment as demo
 
     env = demo.prepare_demo(start_server=start_server)
     return env.config if hasattr(env, "config") else env  # type: ignore[return-value]
@@ -92,7 +92,7 @@ def demo_config(*, start_server: bool) -> Config:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     mode = choose_run_mode(args, os.environ)
-    from kiosk import qt_messages
+    from kiosk.shell import qt_messages
 
     qt_messages.install()  # offscreen and multimedia noise out; real warnings still shown
     if mode in (RunMode.SCREENSHOT, RunMode.GALLERY):
@@ -115,13 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(config)
     if mode is RunMode.SCREENSHOT:
-        from kiosk.screenshots import render_screenshot
+        from kiosk.demo.screenshots.gallery import render_screenshot
 
         w, h = args.size_wh
         return render_screenshot(config, args.screen, w, h, args.lang or config.ui.language,
                                  args.screenshot)  # fmt: skip
     if mode is RunMode.GALLERY:
-        from kiosk.screenshots import SCENES, render_gallery
+        from kiosk.demo.screenshots.gallery import SCENES, render_gallery
 
         # the demo's data directory is removed at exit: keep its pictures where the user is
         folder = GALLERY_DIR if args.demo else config.paths.data_dir / "screenshots"
@@ -149,10 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return demo_autopilot(config)
         return EXIT_OK
     if mode is RunMode.AUTOPILOT:
-        if importlib.util.find_spec("kiosk.autopilot") is None:
+        if importlib.util.find_spec("kiosk.demo.autopilot.runner") is None:
             print("kiosk: --autopilot is not available in this version", file=sys.stderr)
             return EXIT_USAGE
-        from kiosk import autopilot  # type: ignore[attr-defined, unused-ignore]
+        from kiosk.demo.autopilot import runner as autopilot
 
         return int(autopilot.run(config, args.autopilot))
     code = run_window(config, demo=args.demo)
@@ -173,9 +173,9 @@ DEMO_AUTOPILOT_SESSIONS = 6
 
 def demo_autopilot(config: Config) -> int:
     """No display in the demo: after the pictures, show the flows working by a short autopilot."""
-    if importlib.util.find_spec("kiosk.autopilot") is None:
+    if importlib.util.find_spec("kiosk.demo.autopilot.runner") is None:
         return EXIT_OK
-    from kiosk import autopilot  # type: ignore[attr-defined, unused-ignore]
+    from kiosk.demo.autopilot import runner as autopilot
 
     print(
         f"kiosk: now running {DEMO_AUTOPILOT_SESSIONS} simulated resident sessions offscreen "
@@ -197,15 +197,15 @@ def run_window(config: Config, *, demo: bool) -> int:
     assert isinstance(qapp, QApplication)
     if demo and config.devices.card == "simulated":
         from drivers.card.simulated import SimulatedCardReader
-        from kiosk.demo_keys import DemoKeys
+        from kiosk.demo.keys import DemoKeys
 
         reader = SimulatedCardReader()
         from drivers.fingerprint.simulated import SimulatedSensor
-        from kiosk.demo_panel import DemoFingerKeys
+        from kiosk.demo.panel import DemoFingerKeys
 
         sensor = SimulatedSensor()
         kiosk = KioskApp(config, open_reader=lambda: reader, open_sensor=lambda: sensor)
-        from kiosk.demo_cards import load_demo_cards
+        from kiosk.demo.cards import load_demo_cards
 
         keys = DemoKeys(reader, lambda: load_demo_cards(config), kiosk)
         qapp.installEventFilter(keys)

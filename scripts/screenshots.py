@@ -3,8 +3,8 @@
 
     .venv/bin/python scripts/screenshots.py [--only home help] [--out docs/screenshots]
 
-Rendered offscreen with the demo configuration and synthetic data (kiosk.screenshots). Look at the
-pictures after a change to a screen: legible Chinese and English, nothing cut off.
+Rendered offscreen with the demo configuration and synthetic data (kiosk.demo.screenshots.gallery).
+Look at the pictures after a change to a screen: legible Chinese and English, nothing cut off.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ sys.path.insert(0, str(ROOT))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("KIOSK_NO_SOUND", "1")
 
-from kiosk import qt_messages  # noqa: E402
+from kiosk.shell import qt_messages  # noqa: E402
 
 qt_messages.install()  # before Qt Multimedia loads: its library probes go to the debug log
+from kiosk.demo.screenshots.gallery import SCENES, render_scene  # noqa: E402
 from kiosk.main import GALLERY_SIZES, demo_config  # noqa: E402
-from kiosk.screenshots import SCENES, render_scene  # noqa: E402
 
 
 def main() -> int:

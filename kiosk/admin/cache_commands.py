@@ -18,7 +18,7 @@ from drivers.card.records import id_check_digit
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id, mask_text
-from kiosk.core.sync_settings import sync_settings
+from kiosk.ops.sync_settings import sync_settings
 from offline_cache.models import Resident
 from offline_cache.outbox import PERSON_ID_PATTERN as PERSON_ID_RE
 from offline_cache.store import KIOSK_TZ, Store

@@ -15,8 +15,8 @@ from drivers.errors import DeviceError, SensorUnavailable
 from drivers.fingerprint.api import EnrolledFinger, FingerprintSensor
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config
-from kiosk.core.devices import open_configured_sensor
 from kiosk.core.masking import mask_person_id
+from kiosk.ops.devices import open_configured_sensor
 
 NO_MATCH_EXIT = 1
 

@@ -17,9 +17,9 @@ from typing import Any
 
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
-from kiosk.core.diagnostic_bundle import BundleError, export_bundle
 from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
-from kiosk.core.technician import (
+from kiosk.ops.bundle import BundleError, export_bundle
+from kiosk.ops.technician import (
     InvalidPinError,
     PinFileError,
     TechnicianGate,

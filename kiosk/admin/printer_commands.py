@@ -25,7 +25,7 @@ from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.clock import kiosk_now
 from kiosk.core.masking import mask_name, mask_person_id
-from kiosk.core.statement_flow import roster_date
+from kiosk.core.statement_rules import roster_date
 from kiosk.documents import DocumentContext, build_statement, build_test_page
 from offline_cache.store import Store
 

@@ -7,34 +7,34 @@ so a new flow only has to add its class here (see docs/ui.md, "Adding a screen")
 from __future__ import annotations
 
 from kiosk.screens.base import Screen, ScreenContext
-from kiosk.screens.benefits import BenefitsScreen
-from kiosk.screens.certify_start import CertifyStartScreen
-from kiosk.screens.choose_benefit import ChooseBenefitScreen
-from kiosk.screens.error import ErrorScreen
-from kiosk.screens.finger import FingerScreen
-from kiosk.screens.greeting import GreetingScreen
-from kiosk.screens.help import HelpScreen
-from kiosk.screens.home import HomeScreen
-from kiosk.screens.insert_card import InsertCardScreen
-from kiosk.screens.jobs import JobDetailScreen, JobInterestDoneScreen, JobsScreen
-from kiosk.screens.maintenance import MaintenanceEntryScreen
-from kiosk.screens.maintenance_actions import (
+from kiosk.screens.certify.choose_benefit import ChooseBenefitScreen
+from kiosk.screens.certify.result import ResultScreen
+from kiosk.screens.certify.start import CertifyStartScreen
+from kiosk.screens.common.error import ErrorScreen
+from kiosk.screens.common.finger import FingerScreen
+from kiosk.screens.common.greeting import GreetingScreen
+from kiosk.screens.common.help import HelpScreen
+from kiosk.screens.common.home import HomeScreen
+from kiosk.screens.common.insert_card import InsertCardScreen
+from kiosk.screens.common.out_of_service import OutOfServiceScreen
+from kiosk.screens.common.take_card import TakeCardScreen
+from kiosk.screens.info.benefits import BenefitsScreen
+from kiosk.screens.info.jobs import JobDetailScreen, JobInterestDoneScreen, JobsScreen
+from kiosk.screens.info.notices import NoticeDetailScreen, NoticesScreen
+from kiosk.screens.info.phone_entry import PhoneEntryScreen
+from kiosk.screens.info.rating import RatingScreen
+from kiosk.screens.maintenance.actions import (
     MaintenanceActionsScreen,
     MaintenanceConfirmScreen,
     MaintenanceFolderScreen,
     MaintenanceRejectedScreen,
 )
-from kiosk.screens.maintenance_diagnostics import MaintenanceDiagnosticsScreen
-from kiosk.screens.notices import NoticeDetailScreen, NoticesScreen
-from kiosk.screens.out_of_service import OutOfServiceScreen
-from kiosk.screens.phone_entry import PhoneEntryScreen
-from kiosk.screens.pin import PinScreen
+from kiosk.screens.maintenance.diagnostics import MaintenanceDiagnosticsScreen
+from kiosk.screens.maintenance.entry import MaintenanceEntryScreen
 from kiosk.screens.placeholder import placeholder
-from kiosk.screens.printing import PrintingScreen
-from kiosk.screens.rating import RatingScreen
-from kiosk.screens.result import ResultScreen
-from kiosk.screens.statement_preview import StatementPreviewScreen
-from kiosk.screens.take_card import TakeCardScreen
+from kiosk.screens.statement.pin import PinScreen
+from kiosk.screens.statement.preview import StatementPreviewScreen
+from kiosk.screens.statement.printing import PrintingScreen
 
 SCREENS: tuple[type[Screen], ...] = (
     HomeScreen,

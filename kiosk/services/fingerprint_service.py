@@ -35,7 +35,6 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from drivers.errors import Cancelled, DeviceError, PoorImage, SensorTimeout
 from drivers.fingerprint.api import EnrolledFinger, FingerprintSensor
 from kiosk.config import Config
-from kiosk.core import devices
 from kiosk.core.certification import (
     AttemptTally,
     VerificationResult,
@@ -43,6 +42,7 @@ from kiosk.core.certification import (
     plan_for,
 )
 from kiosk.core.masking import mask_person_id
+from kiosk.ops import devices
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.models import Resident
 from offline_cache.store import Store

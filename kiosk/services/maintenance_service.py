@@ -26,9 +26,10 @@ from drivers.fingerprint.api import TEMPLATE_SIZE, EnrolledFinger, FingerprintSe
 from drivers.printer.api import Printer
 from kiosk.config import Config
 from kiosk.core.clock import kiosk_now
-from kiosk.core.devices import open_configured_sensor
-from kiosk.core.diagnostic_bundle import export_bundle, export_rejected, rejected_entries
-from kiosk.core.diagnostics import (
+from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
+from kiosk.ops.bundle import export_bundle, export_rejected, rejected_entries
+from kiosk.ops.devices import open_configured_sensor
+from kiosk.ops.diagnostics import (
     Check,
     CheckId,
     DiagnosticsReport,
@@ -39,9 +40,8 @@ from kiosk.core.diagnostics import (
     probe_printer,
     software_check,
 )
-from kiosk.core.diagnostics_logs import check_log_errors
-from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
-from kiosk.core.technician import TechnicianGate
+from kiosk.ops.diagnostics_logs import check_log_errors
+from kiosk.ops.technician import TechnicianGate
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
 

@@ -37,7 +37,7 @@ from drivers.printer import open_printer
 from drivers.printer.api import Printer, PrinterState, PrinterStatus
 from kiosk.config import Config
 from kiosk.core.masking import mask_person_id
-from kiosk.core.statement_flow import (
+from kiosk.core.statement_rules import (
     DOCUMENT_FAILED_CODE,
     NO_RECORD_CODE,
     NOT_PREPARED_CODE,

@@ -1,5 +1,6 @@
-"""`kiosk --config C --autopilot N` as a subprocess against a demo environment (kiosk.demo: a seeded
-county server, a first sync into the real cache): real screens offscreen, simulated devices."""
+"""`kiosk --config C --autopilot N` as a subprocess against a demo environment
+(kiosk.demo.environment: a seeded county server, a first sync into the real cache): real screens
+offscreen, simulated devices."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from kiosk.demo import DemoEnvironment, prepare_demo
+from kiosk.demo.environment import DemoEnvironment, prepare_demo
 from offline_cache.store import Store
 
 SESSIONS = 8

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-from kiosk.demo import DemoEnvironment
+from kiosk.demo.environment import DemoEnvironment
 from offline_cache.store import Store
 from tests.e2e.test_autopilot import _count, _run, demo_env  # noqa: F401  (the fixture)
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from county_platform.seed import synthetic_template
 from drivers.card.api import CardData
 from kiosk.config import Config
-from kiosk.core.samples import SAMPLE_CARD, synthetic_person_id
+from kiosk.demo.samples import SAMPLE_CARD, synthetic_person_id
 from offline_cache.models import Benefit, Certification, Fingerprint, Resident
 from offline_cache.store import KIOSK_TZ, Store
 

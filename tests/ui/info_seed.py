@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from kiosk.core.samples import SAMPLE_CARD
-from kiosk.core.service_samples import SAMPLE_JOBS, SAMPLE_NOTICES, SAMPLE_RESIDENT
-from kiosk.screens.services import Service
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.demo.service_samples import SAMPLE_JOBS, SAMPLE_NOTICES, SAMPLE_RESIDENT
+from kiosk.screens.common.service_catalog import Service
 from offline_cache.feeds import Feed, Upsert
 from offline_cache.models import Job, Notice
 from offline_cache.store import KIOSK_TZ, Store

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from drivers.printer.simulated import SimulatedPrinter
-from kiosk.core.samples import SAMPLE_CARD
-from kiosk.core.statement_samples import statement_resident
-from kiosk.screens.services import Service
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.demo.statement_samples import statement_resident
+from kiosk.screens.common.service_catalog import Service
 from offline_cache.store import Store
 from tests.fixtures.common import require_tool
 from tests.ui.helpers import click, current_name

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.core.samples import RARE_NAME_CARD, SAMPLE_CARD
-from kiosk.core.service_samples import SAMPLE_RESIDENT
 from kiosk.core.session import SessionEnd
-from kiosk.screens.benefits import State
-from kiosk.screens.services import Service
+from kiosk.demo.samples import RARE_NAME_CARD, SAMPLE_CARD
+from kiosk.demo.service_samples import SAMPLE_RESIDENT
+from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.info.benefits import State
 from tests.ui.helpers import click, current_name
 from tests.ui.info_seed import WAIT, choose, open_store, seed_resident
 

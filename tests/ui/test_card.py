@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from drivers.errors import CardUnreadable, NotASocialSecurityCard
 from kiosk.core.masking import known_names
-from kiosk.core.samples import EXPIRED_CARD, RARE_NAME_CARD, SAMPLE_CARD
-from kiosk.screens.error import ErrorKind
+from kiosk.demo.samples import EXPIRED_CARD, RARE_NAME_CARD, SAMPLE_CARD
+from kiosk.screens.common.error import ErrorKind
 from kiosk.widgets.frame import BarButton
 from tests.ui.helpers import click, click_bar, current_name
 
@@ -109,7 +109,7 @@ def test_reader_unplugged_repeatedly_puts_the_kiosk_out_of_service(kiosk_app, ca
 
 
 def test_a_bug_in_a_slot_ends_the_session_and_repeats_go_out_of_service(kiosk_app, qtbot):
-    from kiosk.core.samples import SAMPLE_CARD as card
+    from kiosk.demo.samples import SAMPLE_CARD as card
 
     kiosk_app.session.set_card(card, kiosk_app._clock())
     kiosk_app.navigator.go("greeting")

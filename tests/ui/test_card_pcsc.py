@@ -10,7 +10,7 @@ import signal
 from typing import Any
 
 from kiosk.core.masking import known_names
-from kiosk.screens.error import ErrorKind
+from kiosk.screens.common.error import ErrorKind
 from tests.emulators.card_profiles import WANG
 from tests.fixtures.pcsc import insert_and_wait
 from tests.ui.helpers import current_name

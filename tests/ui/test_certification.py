@@ -9,7 +9,7 @@ import pytest
 
 from county_platform.seed import synthetic_template
 from kiosk.core.certification import ReceiptRequest
-from kiosk.screens.result import ResultKind
+from kiosk.screens.certify.result import ResultKind
 from offline_cache.store import KIOSK_TZ
 from tests.ui.certification_helpers import (
     PERSON,
@@ -172,7 +172,7 @@ def test_suspended_pension_is_explained_not_offered(make_kiosk_app, card_reader,
 
 
 def _certification_service():
-    from kiosk.screens.services import Service
+    from kiosk.screens.common.service_catalog import Service
 
     return Service.CERTIFICATION
 

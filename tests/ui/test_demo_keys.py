@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from kiosk.demo_cards import DemoResident, load_demo_cards
-from kiosk.demo_keys import DemoKeys
-from kiosk.screens.services import Service
+from kiosk.demo.cards import DemoResident, load_demo_cards
+from kiosk.demo.keys import DemoKeys
+from kiosk.screens.common.service_catalog import Service
 from tests.ui.certification_helpers import benefit, resident, seed
 from tests.ui.helpers import click, current_name
 from tests.ui.statement_helpers import WAIT_MS

@@ -7,8 +7,8 @@ import json
 from typing import Any
 
 from county_platform.seed import synthetic_template
-from kiosk.screens.printing import PrintState
-from kiosk.screens.result import ResultKind
+from kiosk.screens.certify.result import ResultKind
+from kiosk.screens.statement.printing import PrintState
 from tests.ui.certification_helpers import PERSON, benefit, card_for, resident, seed
 from tests.ui.helpers import click, current_name
 from tests.ui.statement_helpers import WAIT_MS, open_store, to_preview

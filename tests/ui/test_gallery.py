@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import kiosk.screenshots as screenshots
+import kiosk.demo.screenshots.gallery as screenshots
 
 
 def test_the_gallery_writes_every_picture_and_reports_progress(

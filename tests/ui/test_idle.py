@@ -4,7 +4,7 @@ session. The countdown is driven by calling its tick (no waiting on wall-clock s
 from __future__ import annotations
 
 from kiosk.core.masking import known_names
-from kiosk.core.samples import SAMPLE_CARD
+from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.widgets.frame import BarButton
 from tests.ui.helpers import click, click_bar, current_name
 

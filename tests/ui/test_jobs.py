@@ -9,8 +9,8 @@ import logging
 import pytest
 
 from kiosk.core.listings import PhoneProblem
-from kiosk.screens.jobs import ListState
-from kiosk.screens.services import Service
+from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.info.jobs import ListState
 from kiosk.widgets.frame import BarButton
 from tests.ui.helpers import click, click_bar, current_name
 from tests.ui.info_seed import (

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QObject, Slot
 
 from drivers.printer.api import PrintResult
-from kiosk.core.technician import AttemptResult, MaintenanceEnd, PinFile
-from kiosk.screens.maintenance_actions import ActionId
+from kiosk.ops.technician import AttemptResult, MaintenanceEnd, PinFile
+from kiosk.screens.maintenance.actions import ActionId
 from kiosk.services.maintenance_service import ActionResult
 from tests.ui.helpers import click, current_name
 from tests.ui.test_maintenance import (
@@ -170,7 +170,7 @@ def test_maintenance_answers_queued_before_shutdown_touch_no_deleted_screen(
     shutdown silences): one delivered after the window was deleted must not reach its screens."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from kiosk.core.technician import AttemptOutcome, EntryMethod
+    from kiosk.ops.technician import AttemptOutcome, EntryMethod
     from kiosk.services.maintenance_service import MaintenanceAction
 
     app = tech_app

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from kiosk.demo.screenshots.gallery import SCENES, build_for_picture
 from kiosk.screens import registry
 from kiosk.screens.base import Screen
-from kiosk.screenshots import SCENES, build_for_picture
 from kiosk.widgets.buttons import Tile
 from kiosk.widgets.countdown import CountdownOverlay
 from kiosk.widgets.theme import BODY_PX, INSTRUCTION_PX, TARGET_GAP, TARGET_MIN_H, TARGET_MIN_W

@@ -78,7 +78,7 @@ def test_offscreen_and_multimedia_noise_is_filtered_real_warnings_are_not(write_
         "logging.basicConfig(level=logging.DEBUG, stream=sys.stdout,\n"
         "                    format='%(levelname)s %(message)s')\n"
         "from PySide6.QtCore import qWarning\n"
-        "from kiosk import qt_messages\n"
+        "from kiosk.shell import qt_messages\n"
         "qt_messages.install()\n"
         "qWarning('This plugin does not support propagateSizeHints()')\n"
         "qWarning('a real problem')\n"

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from drivers.card.api import CardData
-from kiosk.core.diagnostics import CheckId, State
-from kiosk.core.samples import SAMPLE_CARD
-from kiosk.core.technician import Lockout, PinFile
-from kiosk.screens.maintenance_actions import ActionId, Question
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.ops.diagnostics import CheckId, State
+from kiosk.ops.technician import Lockout, PinFile
+from kiosk.screens.maintenance.actions import ActionId, Question
 from offline_cache.store import Store
 from tests.ui.helpers import click, current_name
 
@@ -338,8 +338,8 @@ def test_rejected_list_is_masked_and_exported(qtbot: Any, tech_app: Any) -> None
 
 
 def test_restart_code_is_the_one_main_re_executes_on() -> None:
+    from kiosk.flows.maintenance import RESTART_EXIT_CODE
     from kiosk.main import EXIT_RESTART
-    from kiosk.screens.maintenance_flow import RESTART_EXIT_CODE
 
     assert EXIT_RESTART == RESTART_EXIT_CODE == 75
 

@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.screens import registry
 from kiosk.screens.base import Screen
-from kiosk.screens.services import Service
+from kiosk.screens.common.service_catalog import Service
 from kiosk.widgets.frame import BarButton
 from tests.ui.helpers import click, click_bar, current_name
 
@@ -78,7 +78,7 @@ def test_repeat_says_the_prompt_again(kiosk_app, qtbot):
 def test_registering_a_screen_shows_its_tile_and_card_leads_to_it(
     monkeypatch, make_kiosk_app, card_reader, qtbot
 ):
-    from kiosk.core.samples import SAMPLE_CARD
+    from kiosk.demo.samples import SAMPLE_CARD
 
     unregistered = _without("benefits")
     monkeypatch.setattr(registry, "SCREENS", unregistered)
@@ -119,7 +119,7 @@ def test_only_the_screen_on_show_is_presented_when_its_words_change(kiosk_app, q
 
 
 def test_a_flow_wiring_the_wrong_screen_class_is_told_which(kiosk_app):
-    from kiosk.screens.help import HelpScreen
+    from kiosk.screens.common.help import HelpScreen
 
     assert isinstance(kiosk_app.navigator.get_as("help", HelpScreen), HelpScreen)
     with pytest.raises(TypeError, match="screen 'home' is a HomeScreen, not a HelpScreen"):

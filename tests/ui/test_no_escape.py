@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 
-from kiosk.activity import corner_of
+from kiosk.shell.activity import corner_of
 
 
 def test_window_is_frameless_and_fills_the_screen(make_kiosk_app):

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.screens.notices import ListState
-from kiosk.screens.services import Service
+from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.info.notices import ListState
 from kiosk.widgets.frame import BarButton
 from tests.ui.helpers import click, click_bar, current_name
 from tests.ui.info_seed import WAIT, choose, fresh_notices, now, open_store, seed_notices

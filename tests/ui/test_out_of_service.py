@@ -7,8 +7,8 @@ from typing import Any
 
 from drivers.errors import PrinterOutOfPaper
 from kiosk.core.session import SessionEnd
-from kiosk.screens.printing import PrintState
-from kiosk.screens.result import ResultKind
+from kiosk.screens.certify.result import ResultKind
+from kiosk.screens.statement.printing import PrintState
 from tests.ui.certification_helpers import card_for, resident, seed
 from tests.ui.helpers import click, current_name
 from tests.ui.statement_helpers import seed as seed_statement

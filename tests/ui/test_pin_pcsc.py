@@ -5,7 +5,7 @@ missing."""
 
 from __future__ import annotations
 
-from kiosk.screens.services import Service
+from kiosk.screens.common.service_catalog import Service
 from tests.emulators.card_profiles import PROFILES
 from tests.ui.helpers import click, current_name
 from tests.ui.statement_helpers import PIN, WAIT_MS, type_pin

@@ -1,9 +1,9 @@
 """No resident's data stays on screen or in the screens' memory after the session ends.
 
-Each scene of kiosk.screenshots puts one screen into the state a resident sees (with the synthetic
-resident of kiosk.core.samples); then the session ends (card removed, or the idle countdown), and
-every widget's text and every screen's and flow's attributes are searched for the name, the ID
-number, the card number and the phone — whole or masked.
+Each scene of kiosk.demo.screenshots.gallery puts one screen into the state a resident sees (with
+the synthetic resident of kiosk.demo.samples); then the session ends (card removed, or the idle
+countdown), and every widget's text and every screen's and flow's attributes are searched for the
+name, the ID number, the card number and the phone — whole or masked.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id
-from kiosk.core.samples import SAMPLE_CARD
-from kiosk.core.service_samples import SAMPLE_RESIDENT
 from kiosk.core.session import SessionEnd
-from kiosk.info_scenes import SAMPLE_SHORT_PHONE
-from kiosk.screenshots import SCENES
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.demo.screenshots.gallery import SCENES
+from kiosk.demo.screenshots.info_scenes import SAMPLE_SHORT_PHONE
+from kiosk.demo.service_samples import SAMPLE_RESIDENT
 from kiosk.widgets.keypad import Keypad
 
 # Scenes whose screen itself shows or holds a resident's data (name, ID, typed digits, the

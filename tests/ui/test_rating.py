@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kiosk.screens.rating import SCORE_WORDS, offer_rating
+from kiosk.screens.info.rating import SCORE_WORDS, offer_rating
 from kiosk.widgets.frame import BarButton
 from tests.ui.helpers import click, click_bar, current_name
 from tests.ui.info_seed import WAIT, open_store, transactions

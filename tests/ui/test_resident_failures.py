@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from drivers.errors import PrinterOutOfPaper
-from kiosk.core.samples import SAMPLE_CARD
-from kiosk.screens.printing import PrintState
-from kiosk.screens.rating import offer_rating
-from kiosk.screens.services import Service
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.info.rating import offer_rating
+from kiosk.screens.statement.printing import PrintState
 from kiosk.widgets.frame import BarButton
 from offline_cache.store import Store
 from tests.ui.helpers import click, click_bar, current_name

@@ -8,8 +8,8 @@ from __future__ import annotations
 import shutil
 from typing import Any
 
-from kiosk.core.samples import SAMPLE_CARD
-from kiosk.screens.printing import PrintState
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.screens.statement.printing import PrintState
 from tests.ui.helpers import click, current_name
 from tests.ui.statement_helpers import seed, statement_prints, to_preview
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from county_platform.seed import synthetic_template
-from kiosk.core.samples import SAMPLE_CARD
-from kiosk.core.statement_samples import statement_resident
-from kiosk.screens.pin import PinState
-from kiosk.screens.printing import PrintState
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.demo.statement_samples import statement_resident
+from kiosk.screens.statement.pin import PinState
+from kiosk.screens.statement.printing import PrintState
 from kiosk.widgets.frame import BarButton
 from offline_cache.models import Fingerprint
 from tests.ui.helpers import click, click_bar, current_name

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from drivers.errors import PrinterJammed, PrinterOutOfPaper
-from kiosk.core.samples import SAMPLE_CARD
-from kiosk.screens.printing import PrintState
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.screens.statement.printing import PrintState
 from tests.ui.helpers import click, current_name
 from tests.ui.statement_helpers import (
     PIN,

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from drivers.errors import PrinterOffline
 from kiosk.core.certification import ReceiptRequest
-from kiosk.core.samples import SAMPLE_CARD
-from kiosk.screens.printing import PrintState
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.screens.statement.printing import PrintState
 from tests.ui.helpers import click, current_name
 from tests.ui.statement_helpers import WAIT_MS, pdftotext, simulated_printer, statement_prints
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from typing import Any
 
-from kiosk.core.diagnostics import CheckId, State
+from kiosk.ops.diagnostics import CheckId, State
 from kiosk.services.sync_service import SyncService
 from kiosk.services.sync_status import SyncStatus
 from kiosk.widgets.frame import SyncMark
@@ -132,8 +132,8 @@ def test_a_round_follows_the_network_coming_back(
 def test_sync_now_from_the_maintenance_screen_is_audited(
     qtbot: Any, make_kiosk_app: Any, county_server: CountyServer, tmp_path: Any
 ) -> None:
-    from kiosk.core.technician import PinFile
-    from kiosk.screens.maintenance_actions import ActionId
+    from kiosk.ops.technician import PinFile
+    from kiosk.screens.maintenance.actions import ActionId
     from tests.ui.helpers import click
     from tests.ui.test_maintenance import PIN, enter, wait_audited
 

@@ -17,9 +17,9 @@ import requests
 from drivers.errors import PrinterOutOfPaper
 from kiosk.core.listings import PHONE_RE
 from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
-from kiosk.core.statement_flow import DocumentKind, PrintOutcome
+from kiosk.core.statement_rules import DocumentKind, PrintOutcome
 from kiosk.documents.verification import verification_code
-from kiosk.screens.rating import RATED_SERVICES, SCORE_WORDS
+from kiosk.screens.info.rating import RATED_SERVICES, SCORE_WORDS
 from offline_cache.outbox import TxKind
 from offline_cache.store import KIOSK_TZ, Store
 from offline_cache.sync import SyncClient, SyncSettings
@@ -66,7 +66,7 @@ def _record_every_kind(store: Store) -> dict[TxKind, list[str]]:
             ids[TxKind.STATEMENT_PRINT].append(
                 store.record("statement_print", outcome.payload(), outcome.person_id)
             )
-    # job_interest and rating: kiosk/info_controller.py (`_interest`, `_rated`)
+    # job_interest and rating: kiosk/flows/info.py (`_interest`, `_rated`)
     ids[TxKind.JOB_INTEREST].append(
         store.record("job_interest", {"job_id": "J-0001", "phone": "13812345678"})
     )

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from kiosk.config import load_config
-from kiosk.core.technician import PinFile
+from kiosk.ops.technician import PinFile
 from offline_cache.store import Store
 from tests.emulators.card_pcscd import VPCD_READER, wait_card_state
 from tests.fixtures.county import CountyServer

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config, load_config
-from kiosk.core.diagnostics import State
-from kiosk.core.diagnostics_devices import (
+from kiosk.ops.diagnostics import State
+from kiosk.ops.diagnostics_devices import (
     open_and_probe_card,
     open_and_probe_county,
     open_and_probe_printer,

@@ -4,8 +4,8 @@ from datetime import datetime
 
 from kiosk.core.failures import FailureCounter
 from kiosk.core.masking import known_names
-from kiosk.core.samples import SAMPLE_CARD
 from kiosk.core.session import Session
+from kiosk.demo.samples import SAMPLE_CARD
 
 NOW = datetime(2026, 11, 28, 10, 0)
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from kiosk.core.clock import KIOSK_TZ
-from kiosk.core.statement_flow import (
+from kiosk.core.statement_rules import (
     DocumentKind,
     FailureKind,
     PrintOutcome,

@@ -1,4 +1,4 @@
-"""Which residents of the local copy the demo's card keys insert (kiosk/demo_cards.py), read
+"""Which residents of the local copy the demo's card keys insert (kiosk/demo/cards.py), read
 from a real Store."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.config import load_config
-from kiosk.core.samples import synthetic_person_id
-from kiosk.demo_cards import DemoResident, is_rare_name, load_demo_cards, pick_demo_cards
+from kiosk.demo.cards import DemoResident, is_rare_name, load_demo_cards, pick_demo_cards
+from kiosk.demo.samples import synthetic_person_id
 from offline_cache.store import KIOSK_TZ, Store
 from tests.ui.certification_helpers import benefit, resident
 

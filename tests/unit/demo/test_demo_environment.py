@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk.core.technician import PinFile
-from kiosk.demo import DEMO_TECHNICIAN_PIN, prepare_demo
+from kiosk.demo.environment import DEMO_TECHNICIAN_PIN, prepare_demo
+from kiosk.ops.technician import PinFile
 
 
 def test_demo_has_a_technician_pin_and_a_synced_township() -> None:

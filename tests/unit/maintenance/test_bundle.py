@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config, load_config
-from kiosk.core.diagnostic_bundle import (
+from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
+from kiosk.ops.bundle import (
     REDACTED,
     BundleError,
     export_bundle,
     export_rejected,
     redact_toml,
 )
-from kiosk.core.diagnostics import Check, CheckId, DiagnosticsReport, State
-from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
-from kiosk.core.technician import PinFile
+from kiosk.ops.diagnostics import Check, CheckId, DiagnosticsReport, State
+from kiosk.ops.technician import PinFile
 from offline_cache.outbox import Outcome, Result
 from offline_cache.store import Store
 

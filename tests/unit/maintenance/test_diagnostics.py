@@ -9,7 +9,7 @@ from drivers.card.api import ReaderStatus
 from drivers.errors import SensorUnavailable
 from drivers.fingerprint.api import SensorInfo
 from drivers.printer.api import PrinterState, PrinterStatus
-from kiosk.core.diagnostics import (
+from kiosk.ops.diagnostics import (
     CLOCK_WARNING_S,
     DISK_FAULT_FREE_BYTES,
     DISK_WARNING_FREE_BYTES,

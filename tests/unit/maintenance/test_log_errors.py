@@ -6,8 +6,8 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kiosk.core.diagnostics import State
-from kiosk.core.diagnostics_logs import check_log_errors, scan_logs
+from kiosk.ops.diagnostics import State
+from kiosk.ops.diagnostics_logs import check_log_errors, scan_logs
 
 NOW = datetime(2026, 11, 28, 5, 0, tzinfo=UTC)
 

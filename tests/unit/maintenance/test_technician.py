@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.technician import (
+from kiosk.ops.technician import (
     LOCKOUT_BASE_S,
     LOCKOUT_CAP_S,
     LOCKOUT_FORGET_S,

@@ -1,0 +1,138 @@
+"""Autopilot scenarios of the certification flow: pass with one's own finger, fail with a wrong
+finger, a poor image first, and walking away (card pulled out, or leaving it to the idle timeout).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from county_platform.seed import synthetic_template
+from drivers.card.api import CardData
+from kiosk.demo.autopilot.registry import Pilot, Script, Wait, scenario
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.flows.certification import FLOW_SCREENS
+from kiosk.screens.common.service_catalog import Service
+from offline_cache.models import Resident
+
+IDLE_FOR_AUTOPILOT_MS = 300  # a walk-away by idle: the idle timer is shortened for that session
+
+
+def _certifiable(r: Resident) -> bool:
+    return bool(r.fingerprints) and any(b.status == "active" for b in r.benefits)
+
+
+def has_certifiable(p: Pilot) -> bool:
+    return any(_certifiable(r) for r in p.residents)
+
+
+def card_of(r: Resident) -> CardData:
+    gender = r.gender if r.gender in ("M", "F") else "F"
+    return replace(SAMPLE_CARD, person_id=r.person_id, card_number=r.card_number, name=r.name,
+                   gender=gender, birth_date=r.birth_date)  # fmt: skip
+
+
+def _pick(p: Pilot) -> Resident:
+    return p.rng.choice([r for r in p.residents if _certifiable(r)])
+
+
+def _to_finger_screen(p: Pilot, person: Resident) -> Script:
+    """Insert the card; from the greeting (nothing due) choose 资格认证; pick the first benefit."""
+    p.reader.insert(card_of(person))
+    yield Wait(p.screen_is("greeting", *(FLOW_SCREENS - {"certify"})), "the card to be read")
+    if p.screen_is("greeting")():
+        p.app.screen("greeting").tiles.tiles[Service.CERTIFICATION].click()
+    yield Wait(p.screen_is("choose_benefit", "finger", "result"), "the certification to start")
+    if p.screen_is("choose_benefit")():
+        buttons = list(p.app.screen("choose_benefit").buttons.values())
+        p.rng.choice(buttons).click()
+    return "ok"
+
+
+def _asked_for_finger(p: Pilot) -> bool:
+    finger = p.app.screen("finger")
+    service = p.app.certification.service
+    return p.screen_is("finger")() and finger.phase.value == "place" and service.busy
+
+
+def _present(p: Pilot, how: str) -> Script:
+    """Wait until a finger is asked for, put one down, lift it when asked (or on the result)."""
+    yield Wait(lambda: _asked_for_finger(p) or p.screen_is("result")(), "the finger prompt")
+    if p.screen_is("result")():
+        return "result"
+    finger = p.app.screen("finger").finger
+    person = p.app.session.card.person_id if p.app.session.card else ""
+    template = synthetic_template(person, finger) if how == "own" else None
+    p.sensor.present_finger(template, "poor" if how == "poor" else "good")
+    yield Wait(
+        lambda: p.screen_is("result")() or p.app.screen("finger").phase.value == "lift",
+        "the comparison",
+    )
+    p.sensor.lift_finger()
+    return "lifted"
+
+
+def _finish(p: Pilot) -> Script:
+    """Read the result, press 返回首页, take the card."""
+    yield Wait(p.screen_is("result"), "the result")
+    result = p.app.screen("result")
+    outcome = (
+        "certified" if result.kind.name == "SUCCESS"
+        else "failed" if result.kind.name == "FAILED"
+        else result.kind.name.lower()
+    )  # fmt: skip
+    result.home_button.click()
+    if p.screen_is("rating")():  # after a verification the (skippable) rating comes first
+        p.app.screen("rating").skip.click()
+    yield Wait(p.screen_is("take_card", "home"), "the end of the session")
+    p.reader.remove()
+    yield Wait(p.screen_is("home"), "the home screen")
+    return outcome
+
+
+@scenario("certify_pass", weight=4, applies=has_certifiable)
+def certify_pass(p: Pilot) -> Script:
+    yield from _to_finger_screen(p, _pick(p))
+    yield from _present(p, "own")
+    return (yield from _finish(p))
+
+
+@scenario("certify_poor_then_pass", weight=2, applies=has_certifiable)
+def certify_poor_then_pass(p: Pilot) -> Script:
+    yield from _to_finger_screen(p, _pick(p))
+    if (yield from _present(p, "poor")) != "result":
+        yield from _present(p, "own")
+    return (yield from _finish(p))
+
+
+@scenario("certify_wrong_finger", weight=2, applies=has_certifiable)
+def certify_wrong_finger(p: Pilot) -> Script:
+    yield from _to_finger_screen(p, _pick(p))
+    while (yield from _present(p, "wrong")) != "result":
+        pass
+    return (yield from _finish(p))
+
+
+@scenario("certify_walk_away_card", weight=1, applies=has_certifiable)
+def certify_walk_away_card(p: Pilot) -> Script:
+    yield from _to_finger_screen(p, _pick(p))
+    yield Wait(lambda: _asked_for_finger(p) or p.screen_is("result")(), "the finger prompt")
+    p.reader.remove()
+    yield Wait(p.screen_is("home"), "the home screen after the card left")
+    return "walked_away"
+
+
+@scenario("certify_walk_away_idle", weight=1, applies=has_certifiable)
+def certify_walk_away_idle(p: Pilot) -> Script:
+    yield from _to_finger_screen(p, _pick(p))
+    yield Wait(lambda: _asked_for_finger(p) or p.screen_is("result")(), "the finger prompt")
+    timer = p.app.idle.timer
+    normal = timer.interval()
+    timer.setInterval(IDLE_FOR_AUTOPILOT_MS)
+    timer.start()
+    try:
+        yield Wait(p.screen_is("take_card"), "the idle countdown to end the session", 60.0)
+    finally:
+        timer.setInterval(normal)
+    p.reader.remove()
+    yield Wait(p.screen_is("home"), "the home screen")
+    return "walked_away"

@@ -1,0 +1,62 @@
+"""Screenshot scenes of the information services (gallery.py beside this adds them to SCENES).
+
+Synthetic data only (kiosk.demo.service_samples), given to the screens directly so that no
+picture depends on a database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.demo.service_samples import SAMPLE_JOBS, SAMPLE_NOTICES, SAMPLE_RESIDENT, SAMPLE_TIME
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
+SAMPLE_SHORT_PHONE = "1380013800"  # ten digits: shows the wording for a wrong number
+
+
+def _benefits(last_page: bool) -> Callable[[KioskApp], None]:
+    def scene(app: KioskApp) -> None:
+        app.session.set_card(SAMPLE_CARD, SAMPLE_TIME)
+        app.session.set_resident(SAMPLE_RESIDENT)
+        screen = app.navigator.go("benefits")
+        if last_page:
+            screen.page = len(screen.pages()) - 1  # type: ignore[attr-defined]
+            screen.retranslate()
+            screen.prompt_changed.emit()
+
+    return scene
+
+
+def _go(name: str, params: dict[str, object]) -> Callable[[KioskApp], None]:
+    def scene(app: KioskApp) -> None:
+        app.navigator.go(name, params)
+
+    return scene
+
+
+def _phone(app: KioskApp) -> None:
+    screen = app.navigator.go("phone_entry", {"job": SAMPLE_JOBS[0]})
+    for digit in SAMPLE_SHORT_PHONE:
+        screen.keypad.press(digit)  # type: ignore[attr-defined]
+    screen.keypad.confirm_key.click()  # type: ignore[attr-defined]
+
+
+def _rating(app: KioskApp) -> None:
+    app.navigator.go("rating", {"service": "jobs"})
+
+
+INFO_SCENES: dict[str, Callable[[KioskApp], None]] = {
+    "benefits": _benefits(last_page=False),
+    "contributions": _benefits(last_page=True),
+    "jobs": _go("jobs", {"jobs": SAMPLE_JOBS}),
+    "job_detail": _go("job_detail", {"job": SAMPLE_JOBS[0]}),
+    "phone_entry": _phone,
+    "job_interest_done": _go("job_interest_done", {"job": SAMPLE_JOBS[0]}),
+    "notices": _go("notices", {"notices": SAMPLE_NOTICES}),
+    "notice_detail": _go("notice_detail", {"notice": SAMPLE_NOTICES[0]}),
+    "rating": _rating,
+}

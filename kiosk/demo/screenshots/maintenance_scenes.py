@@ -1,0 +1,115 @@
+"""Screenshot scenes of the maintenance screens, with synthetic checks and entries only
+(used by kiosk/demo/screenshots/gallery.py and the layout test)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from kiosk.ops.diagnostics import Check, CheckId, State
+from kiosk.ops.technician import AttemptOutcome, AttemptResult, EntryMethod
+from kiosk.screens.maintenance.actions import Question
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
+SAMPLE_CHECKS = (
+    Check(CheckId.CARD_READER, State.OK, "ok", "ACS ACR39U 00 00: ready, no card"),
+    Check(
+        CheckId.FINGERPRINT,
+        State.OK,
+        "ok",
+        "responding: capacity 1000, 57600 baud",
+        {"capacity": 1000},
+    ),
+    Check(
+        CheckId.PRINTER,
+        State.FAULT,
+        "out_of_paper",
+        "statement: out of paper: load paper (media-empty-error)",
+    ),
+    Check(
+        CheckId.COUNTY,
+        State.WARNING,
+        "unreachable",
+        "not reachable (connection refused)",
+        {
+            "pending": 12,
+            "rejected": 1,
+            "clock_offset_s": 2.0,
+            "feed_ages_s": {"roster": 5400.0, "jobs": 5400.0, "notices": 5400.0},
+        },
+    ),
+    Check(CheckId.DISK, State.OK, "ok", "41.3 GiB free of 58.0 GiB"),
+    Check(CheckId.SOFTWARE, State.OK, "ok", "kiosk 0.1.0"),
+    Check(CheckId.LOG_ERRORS, State.UNKNOWN, "no_logs", "no log files yet"),
+)
+
+SAMPLE_REJECTED: list[dict[str, Any]] = [
+    {
+        "id": "0b7c3f5e-1d2a-4c8e-9f00-000000000001",
+        "seq": 41,
+        "kind": "job_interest",
+        "occurred_at": "2026-11-27T10:15:00+08:00",
+        "person_id": "3201**********123X",
+        "reason": "job_closed: the job was withdrawn on 2026-11-26",
+    },
+    {
+        "id": "0b7c3f5e-1d2a-4c8e-9f00-000000000002",
+        "seq": 57,
+        "kind": "rating",
+        "occurred_at": "2026-11-27T16:40:00+08:00",
+        "person_id": None,
+        "reason": "bad_request: score out of range",
+    },
+]
+
+
+def _entry(app: KioskApp) -> None:
+    app.navigator.go("maintenance", {"method": EntryMethod.TOUCH_SEQUENCE})
+    screen = app.screen("maintenance")
+    screen.keypad.press("2")
+    screen.keypad.press("4")
+    screen.show_result(AttemptResult(AttemptOutcome.WRONG_PIN, tries_left=3))
+
+
+def _diagnostics(app: KioskApp) -> None:
+    screen = app.navigator.go("maintenance_diagnostics")
+    for check in SAMPLE_CHECKS:
+        screen.show_check(check)  # type: ignore[attr-defined]
+
+
+def _actions(app: KioskApp) -> None:
+    screen = app.navigator.go("maintenance_actions")
+    en = app.translations.language == "en"
+    labels = (
+        ("card", "ID", "name", "valid until") if en else ("卡号", "身份证号", "姓名", "有效期至")
+    )
+    values = ("A0****789", "3201**********123X", "王*英", "2031-05-01")
+    detail = " · ".join(f"{k} {v}" for k, v in zip(labels, values, strict=True))
+    screen.show_result(True, "Card read" if en else "读卡正常", detail)  # type: ignore[attr-defined]
+    screen.show_volume(70)  # type: ignore[attr-defined]
+
+
+def _rejected(app: KioskApp) -> None:
+    screen = app.navigator.go("maintenance_rejected")
+    screen.show_entries(SAMPLE_REJECTED)  # type: ignore[attr-defined]
+
+
+def _folder(app: KioskApp) -> None:
+    screen = app.navigator.go("maintenance_folder", {"what": "bundle"})
+    screen.show_folders(["/media/kiosk/KINGSTON", "/var/lib/kiosk/exports"])  # type: ignore[attr-defined]
+
+
+def _confirm(app: KioskApp) -> None:
+    app.navigator.go("maintenance_confirm", {"question": Question.TEST_PAGE_OK})
+
+
+MAINTENANCE_SCENES: dict[str, Callable[[KioskApp], None]] = {
+    "maintenance": _entry,
+    "maintenance_diagnostics": _diagnostics,
+    "maintenance_actions": _actions,
+    "maintenance_rejected": _rejected,
+    "maintenance_folder": _folder,
+    "maintenance_confirm": _confirm,
+}

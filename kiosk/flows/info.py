@@ -1,0 +1,138 @@
+"""Wires the information services — 我的待遇, 就业岗位, 政策通知 — and the rating to the store.
+
+`KioskApp._connect_info` calls `connect_info(app)`; reading this module tells how these screens
+behave: which signal asks the store for what, and where each answer goes. Answers that arrive
+after the resident moved on (or the session ended) are dropped, never shown to someone else.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from kiosk.core.listings import aware
+from kiosk.core.session import SessionEnd
+from kiosk.screens.common.error import ErrorKind
+from kiosk.screens.info.benefits import BenefitsScreen
+from kiosk.screens.info.jobs import JobInterestDoneScreen, JobsScreen
+from kiosk.screens.info.notices import NoticeDetailScreen, NoticesScreen
+from kiosk.screens.info.phone_entry import PhoneEntryScreen
+from kiosk.screens.info.rating import RatingScreen, offer_rating
+from kiosk.services.info_service import InfoService
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
+log = logging.getLogger(__name__)
+
+S = TypeVar("S")
+
+JOB_INTEREST = "job_interest"
+RATING = "rating"
+
+
+class InfoController:
+    """Owns the InfoService (its worker thread) and connects the screens to it."""
+
+    def __init__(self, app: KioskApp) -> None:
+        self.app = app
+        self.service = InfoService(app.config, app)
+        nav = app.navigator
+        self.benefits = _screen(nav, "benefits", BenefitsScreen)
+        self.jobs = _screen(nav, "jobs", JobsScreen)
+        self.phone = _screen(nav, "phone_entry", PhoneEntryScreen)
+        self.job_done = _screen(nav, "job_interest_done", JobInterestDoneScreen)
+        self.notices = _screen(nav, "notices", NoticesScreen)
+        self.notice = _screen(nav, "notice_detail", NoticeDetailScreen)
+        self.rating = _screen(nav, "rating", RatingScreen)
+        s = self.service
+        s.resident_loaded.connect(self._resident_loaded)
+        s.jobs_loaded.connect(self._jobs_loaded)
+        s.notices_loaded.connect(self._notices_loaded)
+        s.recorded.connect(self._recorded)
+        s.failed.connect(self._failed)
+        # a screen replaced by a stand-in (tests of the shell) is simply not wired
+        if self.benefits is not None:
+            self.benefits.resident_wanted.connect(s.load_resident)
+            self.benefits.done.connect(lambda service: offer_rating(nav, service))
+        if self.jobs is not None:
+            self.jobs.jobs_wanted.connect(lambda: s.load_jobs(aware(app.ctx.clock())))
+        if self.phone is not None:
+            self.phone.interest.connect(self._interest)
+        if self.job_done is not None:
+            self.job_done.done.connect(lambda service: offer_rating(nav, service))
+        if self.notices is not None:
+            self.notices.notices_wanted.connect(lambda: s.load_notices(aware(app.ctx.clock())))
+        if self.notice is not None:
+            self.notice.done.connect(lambda service: offer_rating(nav, service))
+        if self.rating is not None:
+            self.rating.rated.connect(self._rated)
+            self.rating.finished.connect(lambda: app.end_session(SessionEnd.FINISHED))
+
+    def start(self) -> None:
+        """The worker thread starts on first use (a store error never blocks the home screen)."""
+
+    def shutdown(self) -> None:
+        self.service.shutdown()
+
+    def _showing(self, screen: Any) -> bool:
+        return screen is not None and self.app.navigator.current is screen
+
+    def _resident_loaded(self, card_number: str, resident: Any) -> None:
+        card = self.app.session.card
+        if card is None or card.card_number != card_number:
+            return  # the card left meanwhile: the answer belongs to nobody on screen
+        if resident is not None:
+            self.app.session.set_resident(resident)
+        if self.benefits is not None and self._showing(self.benefits):
+            self.benefits.show_resident(resident)
+
+    def _jobs_loaded(self, jobs: list[Any]) -> None:
+        if self.jobs is not None and self._showing(self.jobs):
+            self.jobs.show_jobs(jobs)
+
+    def _notices_loaded(self, notices: list[Any]) -> None:
+        if self.notices is not None and self._showing(self.notices):
+            self.notices.show_notices(notices)
+
+    def _interest(self, job_id: str, phone: str) -> None:
+        self.service.record(JOB_INTEREST, {"job_id": job_id, "phone": phone})
+
+    def _rated(self, service: str, score: int) -> None:
+        self.service.record(RATING, {"service": service, "score": score})
+
+    def _recorded(self, kind: str, tx_id: str) -> None:
+        if kind == JOB_INTEREST and self.phone is not None and self._showing(self.phone):
+            job = self.phone.job
+            self.phone.sent()
+            self.app.navigator.go("job_interest_done", {"job": job})
+
+    def _failed(self, what: str, error: str) -> None:
+        log.warning("information service: %s failed (%s)", what, error)
+        if what == "jobs" and self.jobs is not None and self._showing(self.jobs):
+            self.jobs.show_failed()
+        elif what == "notices" and self.notices is not None and self._showing(self.notices):
+            self.notices.show_failed()
+        elif what == "resident" and self._showing(self.benefits):
+            self.app.navigator.go("error", {"kind": ErrorKind.UNEXPECTED})
+        elif (
+            what == f"record:{JOB_INTEREST}"
+            and self.phone is not None
+            and self._showing(self.phone)
+        ):
+            self.phone.sent()  # the number is dropped; the resident is told and can try again
+            self.app.navigator.go("error", {"kind": ErrorKind.UNEXPECTED})
+        # a rating that could not be written is only logged: the resident was already thanked
+
+
+def _screen(nav: Any, name: str, cls: type[S]) -> S | None:
+    """The registered screen `name` if it is the class this controller wires, else None."""
+    screen = nav.get(name) if name in nav.names() else None
+    if not isinstance(screen, cls):
+        log.warning("screen %s is not a %s: not wired", name, cls.__name__)
+        return None
+    return screen
+
+
+def connect_info(app: KioskApp) -> InfoController:
+    return InfoController(app)

@@ -1,0 +1,37 @@
+"""Home: the services as large tiles, and the invitation to insert a card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.common.tiles import TileGrid
+from kiosk.widgets.frame import BarButton
+
+
+class HomeScreen(Screen):
+    name = "home"
+    prompt_id = "home"
+    bar_buttons = frozenset({BarButton.REPEAT, BarButton.HELP})
+    language_switch = True
+
+    service_chosen = Signal(Service)
+
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tiles = TileGrid(ctx.theme, list(Service), self)
+        self.tiles.chosen.connect(self.service_chosen)
+        layout.addWidget(self.tiles)
+
+    def enter(self, params: dict[str, Any]) -> None:
+        super().enter(params)
+        self.tiles.show_available(lambda s: self.ctx.is_available(s.info.entry))
+
+    def retranslate(self) -> None:
+        self.tiles.retranslate()
