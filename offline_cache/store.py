@@ -13,7 +13,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,7 @@ from offline_cache.feeds import Delete, Feed, FeedOp, Upsert
 from offline_cache.models import Benefit, Certification, Fingerprint, Job, Notice, Resident
 from offline_cache.outbox import OutboxTx, Result, SettleCounts, TxKind, TxState
 from offline_cache.privacy import mask_id, mask_id_numbers
-
-# China has one time zone and no daylight saving: a fixed offset is exact.
-KIOSK_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
+from offline_cache.zone import KIOSK_TZ
 
 _FEED_TABLES = {Feed.ROSTER: "residents", Feed.JOBS: "jobs", Feed.NOTICES: "notices"}
 

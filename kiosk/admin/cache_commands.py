@@ -17,11 +17,12 @@ from typing import Any, TypeVar
 from drivers.card.records import id_check_digit
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
+from kiosk.core.clock import KIOSK_TZ
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id, mask_text
 from kiosk.ops.sync_settings import sync_settings
 from offline_cache.models import Resident
 from offline_cache.outbox import PERSON_ID_PATTERN as PERSON_ID_RE
-from offline_cache.store import KIOSK_TZ, Store
+from offline_cache.store import Store
 from offline_cache.sync import SyncClient
 
 T = TypeVar("T")

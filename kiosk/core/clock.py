@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from offline_cache.store import KIOSK_TZ
+from offline_cache.zone import KIOSK_TZ
 
 __all__ = ["KIOSK_TZ", "kiosk_now"]
 
