@@ -135,7 +135,7 @@ def test_sync_now_from_the_maintenance_screen_is_audited(
     from kiosk.ops.technician import PinFile
     from kiosk.screens.maintenance.actions import ActionId
     from tests.ui.helpers import click
-    from tests.ui.test_maintenance import PIN, enter, wait_audited
+    from tests.ui.screens.maintenance.test_maintenance import PIN, enter, wait_audited
 
     PinFile(tmp_path / "technician.pins").set_pin("li", PIN)
     app = make_kiosk_app(

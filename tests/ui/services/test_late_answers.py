@@ -16,7 +16,7 @@ from kiosk.ops.technician import AttemptResult, MaintenanceEnd, PinFile
 from kiosk.screens.maintenance.actions import ActionId
 from kiosk.services.maintenance_service import ActionResult
 from tests.ui.helpers import click, current_name
-from tests.ui.test_maintenance import (
+from tests.ui.screens.maintenance.test_maintenance import (
     PIN,
     TECH_CARD,
     TECHNICIAN_CARD,
