@@ -2,38 +2,41 @@
 
     card (insert_card, or a card already read) -> certify (the worker reads the cache)
       -> choose_benefit (several open) -> finger (attempts, guidance) -> result
-A card inserted on the home screen lands on `certify` (app.CARD_LANDING); when nothing is due there,
-the greeting follows instead. The session's end (card removed, idle, 首页) cancels a running
-verification; a verification that did not complete records nothing (docs/certification.md).
-Repeated sensor failures count towards out-of-service like the card reader's.
+A card inserted on the home screen lands on `certify` (kiosk.shell.session.CARD_LANDING); when
+nothing is due there, the greeting follows instead. The session's end (card removed, idle, 首页)
+cancels a running verification; a verification that did not complete records nothing
+(docs/certification.md). Repeated sensor failures count towards out-of-service like the card
+reader's.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.core.certification import CertificationPlan, PlanOutcome, VerificationResult
+from kiosk.core.faults import Fault, FaultSource
 from kiosk.core.session import SessionEnd
+from kiosk.flows.context import FlowContext
 from kiosk.screens.certify.choose_benefit import ChooseBenefitScreen
 from kiosk.screens.certify.result import ResultKind, ResultScreen
 from kiosk.screens.certify.start import CertifyStartScreen
 from kiosk.screens.common.finger import FingerScreen
 from kiosk.screens.info.rating import offer_rating
+from kiosk.screens.names import ScreenName
 from kiosk.services.fingerprint_service import (
     NOT_ENROLLED,
     SENSOR_UNAVAILABLE,
     FingerprintService,
 )
 
-if TYPE_CHECKING:
-    from kiosk.app import KioskApp
-
 log = logging.getLogger(__name__)
 
-FLOW_SCREENS = frozenset({"certify", "choose_benefit", "finger", "result"})
+FLOW_SCREENS = frozenset(
+    {ScreenName.CERTIFY, ScreenName.CHOOSE_BENEFIT, ScreenName.FINGER, ScreenName.RESULT}
+)
 _PLAN_RESULTS = {
     PlanOutcome.NOT_FOUND: ResultKind.NOT_FOUND,
     PlanOutcome.NOTHING_TO_CERTIFY: ResultKind.NOTHING_DUE,
@@ -48,20 +51,21 @@ class CertificationFlow(QObject):
     receipt_requested = Signal(object)
     result_shown = Signal(object)
 
-    def __init__(self, app: KioskApp) -> None:
-        super().__init__(app)
-        self.app = app
-        self.service = FingerprintService(
-            app.config, getattr(app, "open_sensor", None), parent=self
-        )
+    def __init__(
+        self, ctx: FlowContext, service: FingerprintService, parent: QObject | None = None
+    ) -> None:
+        """`service`: the fingerprint service (the app's; other flows use it too)."""
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = service
         self.plan: CertificationPlan | None = None
         self._from_card = False
         self._interrupted = False  # the finger wait was cancelled by 求助: resume on return
-        nav = app.navigator
-        self.start_screen = nav.get_as("certify", CertifyStartScreen)
-        self.choose = nav.get_as("choose_benefit", ChooseBenefitScreen)
-        self.finger = nav.get_as("finger", FingerScreen)
-        self.result = nav.get_as("result", ResultScreen)
+        nav = ctx.navigator
+        self.start_screen = nav.get_as(ScreenName.CERTIFY, CertifyStartScreen)
+        self.choose = nav.get_as(ScreenName.CHOOSE_BENEFIT, ChooseBenefitScreen)
+        self.finger = nav.get_as(ScreenName.FINGER, FingerScreen)
+        self.result = nav.get_as(ScreenName.RESULT, ResultScreen)
         self.start_screen.lookup_requested.connect(self._lookup)
         self.choose.benefit_chosen.connect(self._benefit_chosen)
         self.result.receipt_requested.connect(self.receipt_requested)
@@ -75,35 +79,31 @@ class CertificationFlow(QObject):
         s.next_finger.connect(self.finger.show_next)
         s.finished.connect(self._finished)
         s.failed.connect(self._failed)
-        app.session_ended.connect(self._session_ended)
         nav.changed.connect(self._screen_changed)
-
-    def start(self) -> None:
-        self.service.start()
-
-    def shutdown(self) -> None:
-        self.service.shutdown()
 
     # --- steps --------------------------------------------------------------------------------
     def _lookup(self, params: dict[str, Any]) -> None:
-        card = self.app.session.card
+        card = self.ctx.session.card
         self._from_card = bool(params.get("from_card"))
         if card is None:  # the shell always reads the card first; be safe
-            self.app.navigator.go("insert_card")
+            self.ctx.navigator.go(ScreenName.INSERT_CARD)
             return
         self.service.request_plan(card.person_id)
 
     def _plan_ready(self, plan: CertificationPlan) -> None:
-        if self.app.navigator.current is not self.start_screen:
+        if self.ctx.navigator.current is not self.start_screen:
             return
         self.plan = plan
-        nav = self.app.navigator
+        nav = self.ctx.navigator
         if self._from_card and not plan.pressing:
-            nav.go("greeting")  # nothing due: the resident chooses what to do
+            nav.go(ScreenName.GREETING)  # nothing due: the resident chooses what to do
         elif plan.outcome in _PLAN_RESULTS:
-            nav.go("result", {"kind": _PLAN_RESULTS[plan.outcome], "explained": plan.explained})
+            nav.go(
+                ScreenName.RESULT,
+                {"kind": _PLAN_RESULTS[plan.outcome], "explained": plan.explained},
+            )
         elif plan.outcome is PlanOutcome.CHOOSE:
-            nav.go("choose_benefit", {"plan": plan})
+            nav.go(ScreenName.CHOOSE_BENEFIT, {"plan": plan})
         else:
             self._benefit_chosen(plan.candidates[0].kind)
 
@@ -113,38 +113,40 @@ class CertificationFlow(QObject):
             return
         self.benefit = benefit
         self._interrupted = False
-        self.app.navigator.go("finger", {"finger": plan.fingers[0], "benefit": benefit})
+        self.ctx.navigator.go(ScreenName.FINGER, {"finger": plan.fingers[0], "benefit": benefit})
         self.service.request_verify(plan.person_id, benefit, plan.fingers)
 
     def _finished(self, result: VerificationResult) -> None:
         explained = self.plan.explained if self.plan else []
         kind = ResultKind.SUCCESS if result.passed else ResultKind.FAILED
-        self.app.navigator.go("result", {"kind": kind, "result": result, "explained": explained})
+        self.ctx.navigator.go(
+            ScreenName.RESULT, {"kind": kind, "result": result, "explained": explained}
+        )
         self.result_shown.emit(result)
 
     def _failed(self, code: str) -> None:
         log.warning("certification failed: %s", code)
         if code == SENSOR_UNAVAILABLE:
-            self.app._record_failure(f"fingerprint: {code}")
+            self.ctx.report_fault(Fault(FaultSource.FINGERPRINT, code))
             kind = ResultKind.SENSOR_ERROR
         elif code == NOT_ENROLLED:
             kind = ResultKind.NOT_ENROLLED
         else:
             kind = ResultKind.NOT_FOUND
-        current = self.app.navigator.current
-        if current is not None and current.name == "out_of_service":
+        current = self.ctx.navigator.current
+        if current is not None and current.name == ScreenName.OUT_OF_SERVICE:
             return
-        self.app.navigator.go("result", {"kind": kind})
+        self.ctx.navigator.go(ScreenName.RESULT, {"kind": kind})
 
     def _result_done(self) -> None:
         """返回首页 on the result: after a verification (passed or not) the rating comes first
         (skippable; its end is the session's end, with the card reminder); otherwise the end."""
-        nav = self.app.navigator
+        nav = self.ctx.navigator
         kind = getattr(self.result, "kind", None)
-        if kind in (ResultKind.SUCCESS, ResultKind.FAILED) and nav.is_available("rating"):
+        if kind in (ResultKind.SUCCESS, ResultKind.FAILED) and nav.is_available(ScreenName.RATING):
             offer_rating(nav, "certification")
         else:
-            self.app.end_session(SessionEnd.FINISHED)
+            self.ctx.end_session(SessionEnd.FINISHED)
 
     # --- leaving ------------------------------------------------------------------------------
     def _screen_changed(self, screen: object) -> None:
@@ -164,7 +166,8 @@ class CertificationFlow(QObject):
             if plan is not None and plan.fingers and not self.service.busy:
                 self.service.request_verify(plan.person_id, self.benefit, plan.fingers)
 
-    def _session_ended(self, _reason: SessionEnd) -> None:
+    def session_ended(self, _reason: SessionEnd) -> None:
+        """The app connects the shell's `session_ended`: the sensor wait stops, the plan goes."""
         self.service.cancel()
         self.plan = None
         self._interrupted = False

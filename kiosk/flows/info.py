@@ -1,27 +1,27 @@
 """Wires the information services — 我的待遇, 就业岗位, 政策通知 — and the rating to the store.
 
-`KioskApp._connect_info` calls `connect_info(app)`; reading this module tells how these screens
-behave: which signal asks the store for what, and where each answer goes. Answers that arrive
-after the resident moved on (or the session ended) are dropped, never shown to someone else.
+The app builds `InfoFlow` with the flow context and the store's service; reading this module tells
+how these screens behave: which signal asks the store for what, and where each answer goes. Answers
+that arrive after the resident moved on (or the session ended) are dropped, never shown to someone
+else.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from kiosk.core.listings import aware
 from kiosk.core.session import SessionEnd
+from kiosk.flows.context import FlowContext
 from kiosk.screens.common.error import ErrorKind
 from kiosk.screens.info.benefits import BenefitsScreen
 from kiosk.screens.info.jobs import JobInterestDoneScreen, JobsScreen
 from kiosk.screens.info.notices import NoticeDetailScreen, NoticesScreen
 from kiosk.screens.info.phone_entry import PhoneEntryScreen
 from kiosk.screens.info.rating import RatingScreen, offer_rating
+from kiosk.screens.names import ScreenName
 from kiosk.services.info_service import InfoService
-
-if TYPE_CHECKING:
-    from kiosk.app import KioskApp
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +31,13 @@ JOB_INTEREST = "job_interest"
 RATING = "rating"
 
 
-class InfoController:
-    """Owns the InfoService (its worker thread) and connects the screens to it."""
+class InfoFlow:
+    """Connects the screens to the InfoService (the store's worker thread)."""
 
-    def __init__(self, app: KioskApp) -> None:
-        self.app = app
-        self.service = InfoService(app.config, app)
-        nav = app.navigator
+    def __init__(self, ctx: FlowContext, service: InfoService) -> None:
+        self.ctx = ctx
+        self.service = service
+        nav = ctx.navigator
         self.benefits = _screen(nav, "benefits", BenefitsScreen)
         self.jobs = _screen(nav, "jobs", JobsScreen)
         self.phone = _screen(nav, "phone_entry", PhoneEntryScreen)
@@ -56,34 +56,28 @@ class InfoController:
             self.benefits.resident_wanted.connect(s.load_resident)
             self.benefits.done.connect(lambda service: offer_rating(nav, service))
         if self.jobs is not None:
-            self.jobs.jobs_wanted.connect(lambda: s.load_jobs(aware(app.ctx.clock())))
+            self.jobs.jobs_wanted.connect(lambda: s.load_jobs(aware(ctx.clock())))
         if self.phone is not None:
             self.phone.interest.connect(self._interest)
         if self.job_done is not None:
             self.job_done.done.connect(lambda service: offer_rating(nav, service))
         if self.notices is not None:
-            self.notices.notices_wanted.connect(lambda: s.load_notices(aware(app.ctx.clock())))
+            self.notices.notices_wanted.connect(lambda: s.load_notices(aware(ctx.clock())))
         if self.notice is not None:
             self.notice.done.connect(lambda service: offer_rating(nav, service))
         if self.rating is not None:
             self.rating.rated.connect(self._rated)
-            self.rating.finished.connect(lambda: app.end_session(SessionEnd.FINISHED))
-
-    def start(self) -> None:
-        """The worker thread starts on first use (a store error never blocks the home screen)."""
-
-    def shutdown(self) -> None:
-        self.service.shutdown()
+            self.rating.finished.connect(lambda: ctx.end_session(SessionEnd.FINISHED))
 
     def _showing(self, screen: Any) -> bool:
-        return screen is not None and self.app.navigator.current is screen
+        return screen is not None and self.ctx.navigator.current is screen
 
     def _resident_loaded(self, card_number: str, resident: Any) -> None:
-        card = self.app.session.card
+        card = self.ctx.session.card
         if card is None or card.card_number != card_number:
             return  # the card left meanwhile: the answer belongs to nobody on screen
         if resident is not None:
-            self.app.session.set_resident(resident)
+            self.ctx.session.set_resident(resident)
         if self.benefits is not None and self._showing(self.benefits):
             self.benefits.show_resident(resident)
 
@@ -105,7 +99,7 @@ class InfoController:
         if kind == JOB_INTEREST and self.phone is not None and self._showing(self.phone):
             job = self.phone.job
             self.phone.sent()
-            self.app.navigator.go("job_interest_done", {"job": job})
+            self.ctx.navigator.go(ScreenName.JOB_INTEREST_DONE, {"job": job})
 
     def _failed(self, what: str, error: str) -> None:
         log.warning("information service: %s failed (%s)", what, error)
@@ -114,14 +108,14 @@ class InfoController:
         elif what == "notices" and self.notices is not None and self._showing(self.notices):
             self.notices.show_failed()
         elif what == "resident" and self._showing(self.benefits):
-            self.app.navigator.go("error", {"kind": ErrorKind.UNEXPECTED})
+            self.ctx.navigator.go(ScreenName.ERROR, {"kind": ErrorKind.UNEXPECTED})
         elif (
             what == f"record:{JOB_INTEREST}"
             and self.phone is not None
             and self._showing(self.phone)
         ):
             self.phone.sent()  # the number is dropped; the resident is told and can try again
-            self.app.navigator.go("error", {"kind": ErrorKind.UNEXPECTED})
+            self.ctx.navigator.go(ScreenName.ERROR, {"kind": ErrorKind.UNEXPECTED})
         # a rating that could not be written is only logged: the resident was already thanked
 
 
@@ -132,7 +126,3 @@ def _screen(nav: Any, name: str, cls: type[S]) -> S | None:
         log.warning("screen %s is not a %s: not wired", name, cls.__name__)
         return None
     return screen
-
-
-def connect_info(app: KioskApp) -> InfoController:
-    return InfoController(app)

@@ -22,6 +22,7 @@ from drivers.card.api import CardData, CardReader
 from drivers.fingerprint.api import FingerprintSensor
 from kiosk.core.maintenance_audit import MaintenanceAction
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id
+from kiosk.flows.context import FlowContext
 from kiosk.ops.diagnostics import Check, CheckId, State, probe_card_reader, probe_fingerprint
 from kiosk.ops.technician import (
     AttemptOutcome,
@@ -40,7 +41,8 @@ from kiosk.screens.maintenance.actions import (
     Question,
 )
 from kiosk.screens.maintenance.diagnostics import MaintenanceDiagnosticsScreen
-from kiosk.screens.maintenance.entry import MAINTENANCE_PREFIX, MaintenanceEntryScreen
+from kiosk.screens.maintenance.entry import MaintenanceEntryScreen
+from kiosk.screens.names import ScreenName
 from kiosk.services.fingerprint_service import FingerprintService
 from kiosk.services.maintenance_service import (
     ActionResult,
@@ -49,8 +51,9 @@ from kiosk.services.maintenance_service import (
 )
 
 if TYPE_CHECKING:
-    from kiosk.app import KioskApp
-    from kiosk.services.sync_service import SyncSnapshot
+    from kiosk.services.card_service import CardService
+    from kiosk.services.sync_service import SyncService, SyncSnapshot
+    from kiosk.services.voice import Voice
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +65,8 @@ RESTART_EXIT_CODE = 75  # EX_TEMPFAIL: kiosk/main.py re-executes itself (see doc
 DESKTOP_EXIT_CODE = 0
 
 
-def is_maintenance_screen(name: str | None) -> bool:
-    return bool(name) and str(name).startswith(MAINTENANCE_PREFIX)
+def is_maintenance_screen(name: ScreenName | None) -> bool:
+    return name is not None and name.is_maintenance
 
 
 class MaintenanceFlow(QObject):
@@ -71,34 +74,53 @@ class MaintenanceFlow(QObject):
 
     def __init__(
         self,
-        app: KioskApp,
+        ctx: FlowContext,
         gate: TechnicianGate,
         service: MaintenanceService,
+        *,
+        card: CardService,
+        fingerprint: FingerprintService | None,
+        sync: SyncService,
+        voice: Voice,
+        quit: Callable[[int], None],
+        end_quietly: Callable[[], None],
         monotonic: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(app)
-        self.app = app
+        """`quit(code)` leaves the application (restart or desktop); `end_quietly()` returns to
+        residents keeping the technician's volume; `fingerprint` is the service whose thread
+        owns the sensor (None: no sensor checks through it)."""
+        super().__init__(parent)
+        self.ctx = ctx
         self.gate = gate
         self.service = service
+        self.card = card
+        self.fingerprint = fingerprint
+        self.sync = sync
+        self.voice = voice
+        self._end_quietly = end_quietly
+        self.shut_down = False  # set by end_for_shutdown: late answers touch no deleted screen
         self._monotonic = monotonic
         self.session: MaintenanceSession | None = None
         self._method: EntryMethod | None = None  # while the PIN screen waits
         self._pin_since = 0.0
         self._awaiting_card = False  # "test card read" pressed: show the next card
-        self.quit: Callable[[int], None] = app.quit_on_purpose
+        self.quit = quit
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        nav = app.navigator
-        self.entry = nav.get_as("maintenance", MaintenanceEntryScreen)
-        self.diagnostics = nav.get_as("maintenance_diagnostics", MaintenanceDiagnosticsScreen)
-        self.actions = nav.get_as("maintenance_actions", MaintenanceActionsScreen)
-        self.rejected = nav.get_as("maintenance_rejected", MaintenanceRejectedScreen)
-        self.folders = nav.get_as("maintenance_folder", MaintenanceFolderScreen)
-        self.confirm = nav.get_as("maintenance_confirm", MaintenanceConfirmScreen)
+        nav = ctx.navigator
+        self.entry = nav.get_as(ScreenName.MAINTENANCE, MaintenanceEntryScreen)
+        self.diagnostics = nav.get_as(
+            ScreenName.MAINTENANCE_DIAGNOSTICS, MaintenanceDiagnosticsScreen
+        )
+        self.actions = nav.get_as(ScreenName.MAINTENANCE_ACTIONS, MaintenanceActionsScreen)
+        self.rejected = nav.get_as(ScreenName.MAINTENANCE_REJECTED, MaintenanceRejectedScreen)
+        self.folders = nav.get_as(ScreenName.MAINTENANCE_FOLDER, MaintenanceFolderScreen)
+        self.confirm = nav.get_as(ScreenName.MAINTENANCE_CONFIRM, MaintenanceConfirmScreen)
         self.entry.pin_entered.connect(self._pin_entered)
         self.diagnostics.refresh_requested.connect(self.refresh_diagnostics)
-        self.diagnostics.actions_requested.connect(lambda: nav.go("maintenance_actions"))
+        self.diagnostics.actions_requested.connect(lambda: nav.go(ScreenName.MAINTENANCE_ACTIONS))
         self.diagnostics.leave_requested.connect(lambda: self.end(MaintenanceEnd.LEFT))
         self.actions.action_chosen.connect(self.run_action)
         self.rejected.export_requested.connect(lambda: self._choose_folder("rejected"))
@@ -111,11 +133,10 @@ class MaintenanceFlow(QObject):
         w.rejected_listed.connect(self.rejected.show_entries)
         w.media_listed.connect(self.folders.show_folders)
         w.audit_failed.connect(self.diagnostics.show_audit_problem)
-        app.card.probe_done.connect(self._card_probed)
-        sensor_service = fingerprint_service(app)
-        if sensor_service is not None:
-            sensor_service.probe_done.connect(self._sensor_probed)
-        app.sync_service.status_changed.connect(self._sync_status)
+        card.probe_done.connect(self._card_probed)
+        if fingerprint is not None:
+            fingerprint.probe_done.connect(self._sensor_probed)
+        sync.status_changed.connect(self._sync_status)
 
     # --- entry ----------------------------------------------------------------------------------
     @property
@@ -129,7 +150,7 @@ class MaintenanceFlow(QObject):
         log.info("maintenance entry by %s", method.value, extra={"event": "maintenance_entry"})
         self._method = method
         self._pin_since = self._monotonic()
-        self.app.navigator.go("maintenance", {"method": method})
+        self.ctx.navigator.go(ScreenName.MAINTENANCE, {"method": method})
         self._show_lock()
         self.timer.start()
 
@@ -138,7 +159,7 @@ class MaintenanceFlow(QObject):
         self.service.attempt_pin(pin)
 
     def _pin_result(self, result: AttemptResult) -> None:
-        if self.app.shut_down:  # queued by the worker before it stopped: the screens are gone
+        if self.shut_down:  # queued by the worker before it stopped: the screens are gone
             return
         if result.outcome is AttemptOutcome.GRANTED and result.technician:
             if self._method is None:  # the entry was abandoned (card out) while it was checked
@@ -161,13 +182,13 @@ class MaintenanceFlow(QObject):
 
     def _start_session(self, technician: str, method: EntryMethod) -> None:
         self.session = MaintenanceSession(
-            technician, method, self.app.config.maintenance.idle_timeout, self._monotonic
+            technician, method, self.ctx.config.maintenance.idle_timeout, self._monotonic
         )
         self._method = None
         self.service.audit(
             MaintenanceAction.ENTERED, f"technician={technician} method={method.value}"
         )
-        self.app.navigator.go("maintenance_diagnostics")
+        self.ctx.navigator.go(ScreenName.MAINTENANCE_DIAGNOSTICS)
         self.refresh_diagnostics()
 
     # --- the session ----------------------------------------------------------------------------
@@ -182,8 +203,8 @@ class MaintenanceFlow(QObject):
                 self.end(ended)
             return
         if self._method is not None:
-            current = self.app.navigator.current
-            if current is None or current.name != "maintenance":
+            current = self.ctx.navigator.current
+            if current is None or current.name != ScreenName.MAINTENANCE:
                 self._method = None
             elif self._monotonic() - self._pin_since > PIN_SCREEN_TIMEOUT_S:
                 self._abandon_entry()
@@ -203,7 +224,7 @@ class MaintenanceFlow(QObject):
         self._method = None
         self.timer.stop()
         self.entry.clear()
-        self.app.end_session_quietly()
+        self._end_quietly()
 
     def end(self, reason: MaintenanceEnd) -> None:
         """Leave maintenance mode (audited with the reason); the kiosk returns to residents."""
@@ -218,14 +239,15 @@ class MaintenanceFlow(QObject):
         self.service.cancel_capture()
         self.service.audit(MaintenanceAction.LEFT, f"technician={technician} reason={reason}")
         log.info("maintenance ended: %s", reason, extra={"event": "maintenance_end"})
-        for name in self.app.navigator.names():
+        for name in self.ctx.navigator.names():
             if is_maintenance_screen(name):
-                self.app.navigator.get(name).clear()
-        self.app.end_session_quietly()
+                self.ctx.navigator.get(name).clear()
+        self._end_quietly()
         self.ended.emit(reason.value)
 
     def end_for_shutdown(self) -> None:
         """The application quits (restart, desktop, SIGTERM): the stay is audited as ended."""
+        self.shut_down = True
         self.timer.stop()
         self._method = None
         if self.session is not None:
@@ -240,7 +262,7 @@ class MaintenanceFlow(QObject):
         """True when maintenance took the card (a technician card, or a test read)."""
         if self.active:
             self.touched()
-            if self._awaiting_card or self.app.navigator.current is self.actions:
+            if self._awaiting_card or self.ctx.navigator.current is self.actions:
                 self._awaiting_card = False
                 self._show_test_card(card)
             return True
@@ -260,8 +282,8 @@ class MaintenanceFlow(QObject):
             return True
         return is_maintenance_screen(self._current_name())
 
-    def _current_name(self) -> str | None:
-        current = self.app.navigator.current
+    def _current_name(self) -> ScreenName | None:
+        current = self.ctx.navigator.current
         return current.name if current is not None else None
 
     def _show_test_card(self, card: CardData) -> None:
@@ -295,13 +317,13 @@ class MaintenanceFlow(QObject):
     # --- diagnostics ----------------------------------------------------------------------------
     def refresh_diagnostics(self) -> None:
         self.diagnostics.reset()
-        kind = self.app.config.devices.card
-        self.app.card.probe(lambda reader: _card_check(reader, kind))
-        sensor_service = fingerprint_service(self.app)
+        kind = self.ctx.config.devices.card
+        self.card.probe(lambda reader: _card_check(reader, kind))
+        sensor_service = self.fingerprint
         if sensor_service is None:
             self.service.probe_sensor()
         else:  # the fingerprint service holds the port: probe on its thread, never open it again
-            kind = self.app.config.devices.fingerprint
+            kind = self.ctx.config.devices.fingerprint
             sensor_service.probe(lambda sensor: _sensor_check(sensor, kind))
         self.service.probe_printer()
         self.service.local_checks()
@@ -319,7 +341,7 @@ class MaintenanceFlow(QObject):
             self.diagnostics.show_check(result)
 
     def _sync_status(self, snapshot: SyncSnapshot) -> None:
-        if self.active and self.app.navigator.current is self.actions and snapshot.report:
+        if self.active and self.ctx.navigator.current is self.actions and snapshot.report:
             r = snapshot.report
             ok = r.ok
             headline = (
@@ -336,38 +358,38 @@ class MaintenanceFlow(QObject):
     # --- actions --------------------------------------------------------------------------------
     def run_action(self, action: ActionId) -> None:
         self.touched()
-        nav = self.app.navigator
+        nav = self.ctx.navigator
         a = self.actions
         if action is ActionId.TEST_CARD:
             self._awaiting_card = True
             a.show_result(None, QCoreApplication.translate("Maintenance", "请插入任意一张卡"))
-            if self.app.card.card_present:
-                self.app.card.request_read()
+            if self.card.card_present:
+                self.card.request_read()
         elif action is ActionId.TEST_FINGER:
             a.show_result(None, QCoreApplication.translate("Maintenance", "请把手指放在指纹仪上"))
-            sensor_service = fingerprint_service(self.app)
+            sensor_service = self.fingerprint
             if sensor_service is None:
                 self.service.test_capture()
             else:
-                cancel, config = self.service.worker.cancel, self.app.config
+                cancel, config = self.service.worker.cancel, self.ctx.config
                 cancel.clear()
                 sensor_service.probe(lambda sensor: test_capture_with(sensor, config, cancel))
         elif action is ActionId.TEST_PRINT:
             a.show_result(None, QCoreApplication.translate("Maintenance", "正在打印测试页…"))
             self.service.print_test_page()
         elif action is ActionId.SYNC_NOW:
-            started = self.app.sync_service.sync_now()
+            started = self.sync.sync_now()
             if started:
                 a.show_result(None, QCoreApplication.translate("Maintenance", "正在同步…"))
             else:
                 a.show_result(
                     False,
                     QCoreApplication.translate("Maintenance", "同步服务未运行"),
-                    self.app.sync_service.error[:200],
+                    self.sync.error[:200],
                 )
             self.service.audit(MaintenanceAction.SYNC_NOW, f"started={started}")
         elif action is ActionId.REPULL:
-            started = self.app.sync_service.repull_feeds()
+            started = self.sync.repull_feeds()
             a.show_result(
                 None if started else False,
                 QCoreApplication.translate("Maintenance", "正在重新下载全部数据…"),
@@ -375,33 +397,33 @@ class MaintenanceFlow(QObject):
             self.service.audit(MaintenanceAction.REPULL_FEEDS, f"started={started}")
         elif action is ActionId.REJECTED:
             self.rejected.show_entries([])
-            nav.go("maintenance_rejected")
+            nav.go(ScreenName.MAINTENANCE_REJECTED)
             self.service.list_rejected()
         elif action is ActionId.BUNDLE:
             self._choose_folder("bundle")
         elif action in (ActionId.VOLUME_DOWN, ActionId.VOLUME_UP):
             step = VOLUME_STEP if action is ActionId.VOLUME_UP else -VOLUME_STEP
-            voice = self.app.voice
+            voice = self.voice
             voice.set_volume(voice.volume + step)
             a.show_volume(voice.volume)
             voice.say(["home"])
             self.service.audit(MaintenanceAction.SET_VOLUME, f"volume={voice.volume}")
         elif action is ActionId.RESTART:
-            nav.go("maintenance_confirm", {"question": Question.RESTART})
+            nav.go(ScreenName.MAINTENANCE_CONFIRM, {"question": Question.RESTART})
         elif action is ActionId.DESKTOP:
-            nav.go("maintenance_confirm", {"question": Question.DESKTOP})
+            nav.go(ScreenName.MAINTENANCE_CONFIRM, {"question": Question.DESKTOP})
         elif action is ActionId.DIAGNOSTICS:
-            nav.go("maintenance_diagnostics")
+            nav.go(ScreenName.MAINTENANCE_DIAGNOSTICS)
             self.refresh_diagnostics()
 
     def _choose_folder(self, what: str) -> None:
         self.folders.show_folders([])
-        self.app.navigator.go("maintenance_folder", {"what": what})
+        self.ctx.navigator.go(ScreenName.MAINTENANCE_FOLDER, {"what": what})
         self.service.list_media()
 
     def _export(self, what: str, folder: str) -> None:
         self.touched()
-        self.app.navigator.go("maintenance_actions")
+        self.ctx.navigator.go(ScreenName.MAINTENANCE_ACTIONS)
         self.actions.show_result(
             None, QCoreApplication.translate("Maintenance", "正在导出…"), folder
         )
@@ -411,7 +433,7 @@ class MaintenanceFlow(QObject):
             self.service.export_bundle(folder, self.diagnostics.report())
 
     def _action_done(self, result: ActionResult) -> None:
-        if self.app.shut_down:  # queued by the worker before it stopped: the screens are gone
+        if self.shut_down:  # queued by the worker before it stopped: the screens are gone
             return
         if not self.active:  # finished after the technician left: audited, nobody is asked
             self.service.audit(result.action, f"ok={result.ok} {result.message} (after leaving)")
@@ -433,18 +455,20 @@ class MaintenanceFlow(QObject):
             ).replace("%1", str(result.details.get("score")))
         self.actions.show_result(result.ok, headline, detail)
         if result.action is MaintenanceAction.TEST_PRINT and result.ok:
-            self.app.navigator.go("maintenance_confirm", {"question": Question.TEST_PAGE_OK})
+            self.ctx.navigator.go(
+                ScreenName.MAINTENANCE_CONFIRM, {"question": Question.TEST_PAGE_OK}
+            )
             return  # audited once the technician answered
         self.service.audit(result.action, f"ok={result.ok} {result.message}")
 
     def _answered(self, question: Question, yes: bool) -> None:
         self.touched()
-        nav = self.app.navigator
+        nav = self.ctx.navigator
         if question is Question.TEST_PAGE_OK:
             self.service.audit(
                 MaintenanceAction.TEST_PRINT, f"ok=True confirmed={'yes' if yes else 'no'}"
             )
-            nav.go("maintenance_actions")
+            nav.go(ScreenName.MAINTENANCE_ACTIONS)
             self.actions.show_result(
                 yes,
                 QCoreApplication.translate("Maintenance", "测试页")
@@ -455,20 +479,13 @@ class MaintenanceFlow(QObject):
                 ),
             )
         elif not yes:
-            nav.go("maintenance_actions")
+            nav.go(ScreenName.MAINTENANCE_ACTIONS)
         elif question is Question.RESTART:
             self.service.audit(MaintenanceAction.RESTART, "confirmed=yes")
             self.quit(RESTART_EXIT_CODE)
         elif question is Question.DESKTOP:
             self.service.audit(MaintenanceAction.EXIT_TO_DESKTOP, "confirmed=yes")
             self.quit(DESKTOP_EXIT_CODE)
-
-
-def fingerprint_service(app: KioskApp) -> FingerprintService | None:
-    """The in-process fingerprint service (the certification flow's), whose thread owns the
-    sensor, or None when there is none. Work for the sensor goes through its public `probe`."""
-    service = getattr(getattr(app, "certification", None), "service", None)
-    return service if isinstance(service, FingerprintService) else None
 
 
 def _sensor_check(sensor: FingerprintSensor | None, kind: str) -> Check:

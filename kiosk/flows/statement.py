@@ -1,14 +1,14 @@
 """The statement printing flow: card PIN → preview → print → "请取走您的参保证明" → card reminder.
 Also prints the certification flow's receipts.
 
-Screens never call services; this object is the glue `KioskApp._connect_statement` builds: it
+Screens never call services; this object is the glue the app builds: it
 passes the PIN to the card worker and its answer back to the PIN screen, asks the printer worker
 for the statement (looked up, rendered and drawn there), shows the preview, prints, and shows the
 outcome. Each request carries an id; when a session ends the id is forgotten, so an answer that
 arrives afterwards (a slow print after the card was pulled) changes nothing on screen, while the
 worker still records the attempt. Prepared PDFs are discarded at the end of every session.
 
-Card + fingerprint instead of the PIN: with a fingerprint service (the certification flow's) and
+Card + fingerprint instead of the PIN: with a fingerprint service (the app's) and
 the finger screen available, entering the PIN screen asks which fingers the card's owner enrolled;
 if any, 按指纹 is offered. It shows the finger screen and asks the service to *identify* (nothing
 is recorded: the `statement_print` transaction is the only record). A match leads to the preview
@@ -19,15 +19,15 @@ screen, which asks for the PIN kindly and names the counter.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from kiosk.core.session import Session, SessionEnd
+from kiosk.core.faults import Fault, FaultSource
+from kiosk.core.session import SessionEnd
 from kiosk.core.statement_rules import NOT_PREPARED_CODE, DocumentKind, PrintOutcome
+from kiosk.flows.context import FlowContext
 from kiosk.screens.info.rating import offer_rating
-from kiosk.screens.navigator import Navigator
+from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.pin import PinScreen
 from kiosk.screens.statement.preview import StatementPreviewScreen
 from kiosk.screens.statement.printing import PrintingScreen
@@ -35,39 +35,30 @@ from kiosk.services.card_service import CardService
 from kiosk.services.fingerprint_service import FingerprintService, IdentifyResult
 from kiosk.services.printer_service import Preview, PrinterService
 
-if TYPE_CHECKING:
-    from kiosk.app import KioskApp
-
 log = logging.getLogger(__name__)
-
-PIN_SCREEN = "pin"
-PREVIEW_SCREEN = "statement_preview"
-PRINTING_SCREEN = "printing"
-FINGER_SCREEN = "finger"
-RATING_SCREEN = "rating"
 
 
 class StatementFlow(QObject):
     def __init__(
         self,
-        navigator: Navigator,
-        session: Session,
+        ctx: FlowContext,
         card: CardService,
         printer: PrinterService,
-        end_session: Callable[[SessionEnd], None],
-        parent: QObject | None = None,
         fingerprint: FingerprintService | None = None,
+        parent: QObject | None = None,
     ) -> None:
+        """`fingerprint`: the app's fingerprint service (None: the PIN is the only way)."""
         super().__init__(parent)
-        self.navigator = navigator
-        self.session = session
+        self.ctx = ctx
+        navigator = self.navigator = ctx.navigator
+        self.session = ctx.session
         self.card = card
         self.printer = printer
-        self._end_session = end_session
+        self._end_session = ctx.end_session
         self.request_id: int | None = None  # the statement or receipt this session waits for
-        pin = navigator.get_as(PIN_SCREEN, PinScreen)
-        preview = navigator.get_as(PREVIEW_SCREEN, StatementPreviewScreen)
-        printing = navigator.get_as(PRINTING_SCREEN, PrintingScreen)
+        pin = navigator.get_as(ScreenName.PIN, PinScreen)
+        preview = navigator.get_as(ScreenName.STATEMENT_PREVIEW, StatementPreviewScreen)
+        printing = navigator.get_as(ScreenName.PRINTING, PrintingScreen)
         self.pin, self.preview, self.printing = pin, preview, printing
 
         pin.pin_entered.connect(card.request_verify_pin)
@@ -82,7 +73,10 @@ class StatementFlow(QObject):
         printer.prepare_failed.connect(self._prepare_failed)
         printer.completed.connect(self._completed)
         printer.failed.connect(self._failed)
-        self.fingerprint = fingerprint if navigator.is_available(FINGER_SCREEN) else None
+        # a printer that keeps failing counts towards out of service, like the reader and sensor
+        printer.failed.connect(lambda _r, code, _d: self._report(code))
+        printer.prepare_failed.connect(lambda _r, code: self._report(code))
+        self.fingerprint = fingerprint if navigator.is_available(ScreenName.FINGER) else None
         self.fingers: list[str] = []  # the card owner's enrolled fingers (按指纹 offered)
         self.identifying = False
         if self.fingerprint is not None:
@@ -92,16 +86,13 @@ class StatementFlow(QObject):
             self.fingerprint.identify_failed.connect(self._identify_failed)
             navigator.changed.connect(self._screen_changed)
 
-    def start(self) -> None:
-        self.printer.start()
-
-    def shutdown(self) -> None:
-        self.printer.shutdown()
+    def _report(self, code: str) -> None:
+        self.ctx.report_fault(Fault(FaultSource.PRINTER, code))
 
     # --- card PIN -----------------------------------------------------------------------------
     def _on_pin_screen(self) -> bool:
         current = self.navigator.current
-        return current is not None and current.name == PIN_SCREEN
+        return current is not None and current.name == ScreenName.PIN
 
     def _pin_ok(self) -> None:
         if not self._on_pin_screen() or self.session.card is None:
@@ -114,7 +105,7 @@ class StatementFlow(QObject):
         self.preview.clear()
         self.preview.by_finger = by_finger
         self.request_id = self.printer.prepare_statement(self.session.card.person_id)
-        self.navigator.go(PREVIEW_SCREEN)
+        self.navigator.go(ScreenName.STATEMENT_PREVIEW)
 
     def _pin_wrong(self, tries_left: int) -> None:
         if self._on_pin_screen():
@@ -135,7 +126,7 @@ class StatementFlow(QObject):
                 return
             self.fingers = []
             self.fingerprint.request_fingers(card.person_id)
-        elif getattr(screen, "name", "") != FINGER_SCREEN:
+        elif getattr(screen, "name", "") != ScreenName.FINGER:
             self.identifying = False  # left (求助, 首页): the service cancels the wait itself
         elif (
             getattr(screen, "flow", "") == "statement"
@@ -159,12 +150,12 @@ class StatementFlow(QObject):
         if card is None or not self.fingers or self.fingerprint is None:
             return
         self.identifying = True
-        self.navigator.go(FINGER_SCREEN, {"finger": self.fingers[0], "flow": "statement"})
+        self.navigator.go(ScreenName.FINGER, {"finger": self.fingers[0], "flow": "statement"})
         self.fingerprint.request_identify(card.person_id, self.fingers)
 
     def _on_finger_screen(self) -> bool:
         current = self.navigator.current
-        return self.identifying and current is not None and current.name == FINGER_SCREEN
+        return self.identifying and current is not None and current.name == ScreenName.FINGER
 
     def _identified(self, result: IdentifyResult) -> None:
         card = self.session.card
@@ -186,7 +177,7 @@ class StatementFlow(QObject):
 
     def _back_to_pin(self, *, sensor_failed: bool) -> None:
         self.identifying = True  # so that entering the PIN screen keeps the outcome shown
-        self.navigator.go(PIN_SCREEN)
+        self.navigator.go(ScreenName.PIN)
         self.pin.show_finger_failed(sensor_failed)
         self.identifying = False
 
@@ -201,13 +192,13 @@ class StatementFlow(QObject):
         if request_id != self.request_id:
             return
         self.request_id = None
-        self.navigator.go(PRINTING_SCREEN, self._printing(failure=code))
+        self.navigator.go(ScreenName.PRINTING, self._printing(failure=code))
 
     def _print_requested(self) -> None:
         if self.request_id is None:
-            self.navigator.go(PRINTING_SCREEN, self._printing(failure=NOT_PREPARED_CODE))
+            self.navigator.go(ScreenName.PRINTING, self._printing(failure=NOT_PREPARED_CODE))
             return
-        self.navigator.go(PRINTING_SCREEN, self._printing())
+        self.navigator.go(ScreenName.PRINTING, self._printing())
         self.printer.print_prepared(self.request_id)
 
     def _printing(self, failure: str | None = None) -> dict[str, object]:
@@ -224,7 +215,7 @@ class StatementFlow(QObject):
     def print_receipt(self, request: object) -> None:
         """The certification flow's `receipt_requested(ReceiptRequest)`: print it now."""
         self.request_id = self.printer.print_receipt(request)
-        self.navigator.go(PRINTING_SCREEN, {"document": DocumentKind.RECEIPT})
+        self.navigator.go(ScreenName.PRINTING, {"document": DocumentKind.RECEIPT})
 
     # --- outcome (already recorded by the worker) ---------------------------------------------
     def _completed(self, request_id: int, outcome: PrintOutcome) -> None:
@@ -247,7 +238,7 @@ class StatementFlow(QObject):
     def _taken(self) -> None:
         """取好了: the service is done; the rating (skippable) comes before the session ends and
         the card reminder. Never pressed (walked away): the timer ends the session instead."""
-        if not self.navigator.is_available(RATING_SCREEN):
+        if not self.navigator.is_available(ScreenName.RATING):
             self._finished()
             return
         rated = "statement" if self.printing.document is DocumentKind.STATEMENT else "certification"
@@ -260,24 +251,3 @@ class StatementFlow(QObject):
         self.fingers = []
         self.identifying = False
         self.printer.discard_all()
-
-
-def connect_statement(app: KioskApp) -> StatementFlow:
-    """Build the printer service and the flow from the application (KioskApp._connect_statement).
-
-    The certification flow's `receipt_requested(ReceiptRequest)` (it forwards its result
-    screen's) is connected to receipt printing."""
-    printer = PrinterService.from_config(app.config, app)
-    certification = getattr(app, "certification", None)  # built before this (app.py)
-    fingerprint = getattr(certification, "service", None)
-    flow = StatementFlow(
-        app.navigator, app.session, app.card, printer, app.end_session, app,
-        fingerprint if isinstance(fingerprint, FingerprintService) else None,
-    )  # fmt: skip
-    app.session_ended.connect(flow.session_ended)
-    receipt_requested = getattr(certification, "receipt_requested", None)
-    if receipt_requested is not None:
-        receipt_requested.connect(flow.print_receipt)
-    else:
-        log.warning("no certification flow: receipts will not be printed")
-    return flow

@@ -1,7 +1,7 @@
 """A failure a resident can act on: what happened (one line), what to do now (one line), one button.
 
 The kinds are the resident-facing sorting of device errors (drivers.errors codes) and bugs; the
-application picks the kind, this screen only words it.
+shell picks the kind (kiosk/shell/faults.py), this screen only words it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
@@ -25,30 +26,20 @@ from kiosk.widgets.theme import Status
 class Failure:
     what: str  # prompt id
     todo: str  # prompt id
-    button: str  # "home" | "help"
+    button: ScreenName  # HOME | HELP
 
 
 class ErrorKind(enum.Enum):
-    NOT_SSC = Failure("error_not_ssc", "todo_use_ssc", "home")
-    EXPIRED = Failure("error_expired", "todo_renew_card", "help")
-    UNREADABLE = Failure("error_unreadable", "todo_wipe_and_retry", "home")
-    CARD_REMOVED = Failure("error_card_removed", "todo_insert_again", "home")
-    NO_READER = Failure("error_no_reader", "todo_ask_staff", "help")
-    UNEXPECTED = Failure("error_unexpected", "todo_start_again", "home")
-
-
-# drivers.errors codes -> what the resident is told
-CARD_ERROR_KINDS: dict[str, ErrorKind] = {
-    "not_social_security_card": ErrorKind.NOT_SSC,
-    "card_expired": ErrorKind.EXPIRED,
-    "card_unreadable": ErrorKind.UNREADABLE,
-    "card_removed": ErrorKind.CARD_REMOVED,
-    "no_reader": ErrorKind.NO_READER,
-}
+    NOT_SSC = Failure("error_not_ssc", "todo_use_ssc", ScreenName.HOME)
+    EXPIRED = Failure("error_expired", "todo_renew_card", ScreenName.HELP)
+    UNREADABLE = Failure("error_unreadable", "todo_wipe_and_retry", ScreenName.HOME)
+    CARD_REMOVED = Failure("error_card_removed", "todo_insert_again", ScreenName.HOME)
+    NO_READER = Failure("error_no_reader", "todo_ask_staff", ScreenName.HELP)
+    UNEXPECTED = Failure("error_unexpected", "todo_start_again", ScreenName.HOME)
 
 
 class ErrorScreen(Screen):
-    name = "error"
+    name = ScreenName.ERROR
     bar_buttons = frozenset({BarButton.REPEAT})
 
     finished = Signal()  # 返回首页: the session ends (the card reminder follows if the card is in)
@@ -90,12 +81,12 @@ class ErrorScreen(Screen):
         self.todo.setText(prompt_text(self.kind.value.todo))
         self.button.setText(
             QCoreApplication.translate("ErrorScreen", "求助")
-            if self.kind.value.button == "help"
+            if self.kind.value.button is ScreenName.HELP
             else QCoreApplication.translate("ErrorScreen", "返回首页")
         )
 
     def _button_clicked(self) -> None:
-        if self.kind.value.button == "home":
+        if self.kind.value.button is ScreenName.HOME:
             self.finished.emit()
         else:
             self.navigate.emit(self.kind.value.button, {})

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from drivers.errors import PrinterOutOfPaper
+from kiosk.core.faults import Fault, FaultSource
 from kiosk.core.session import SessionEnd
 from kiosk.screens.certify.result import ResultKind
 from kiosk.screens.statement.printing import PrintState
@@ -69,8 +70,8 @@ def test_a_resident_unknown_to_the_copy_is_no_printer_failure(
     make_kiosk_app: Any, card_reader: Any, qtbot: Any
 ) -> None:
     app = make_kiosk_app(terminal=TERMINAL)
-    app._printer_failed("no_record")
-    app._printer_failed("not_prepared")
+    for code in ("no_record", "not_prepared"):
+        app.faults.report(Fault(FaultSource.PRINTER, code))
     assert len(app.failures) == 0
-    app._printer_failed("out_of_paper")
+    app.faults.report(Fault(FaultSource.PRINTER, "out_of_paper"))
     assert len(app.failures) == 1

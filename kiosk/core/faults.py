@@ -1,0 +1,97 @@
+"""What went wrong, as a value: the one vocabulary in which workers, flows and the shell speak of
+failures (pure: no Qt, no I/O).
+
+A `Fault` carries a *source* (which part failed) and a *code*: the stable code of a typed error of
+`drivers.errors` (`no_reader`, `sensor_unavailable`, `out_of_paper`, …), one of the few codes of
+the kiosk's own (`reader_lost`, `store_failed`), or the exception class name of a bug. Nobody
+parses a failure out of free text: the source is a field, and whether a fault counts towards
+putting the kiosk out of service is decided here, once (`counts_towards_out_of_service`). What a
+resident is then shown is decided by the shell (kiosk/shell/faults.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from drivers.errors import (
+    CardError,
+    DeviceError,
+    PrinterError,
+    PrinterJammed,
+    PrinterOffline,
+    PrinterOutOfPaper,
+    PrinterUnavailable,
+    PrintFailed,
+    PrintTimeout,
+    ReaderUnavailable,
+    SensorError,
+    SensorUnavailable,
+)
+
+READER_LOST = "reader_lost"  # the reader vanished while the kiosk was running (pcscd, cable)
+
+
+class FaultSource(StrEnum):
+    """Which part failed. A part that works again forgives its own faults only."""
+
+    CARD = "card"
+    FINGERPRINT = "fingerprint"
+    PRINTER = "printer"
+    BUG = "bug"
+
+
+def _codes(*errors: type[DeviceError]) -> frozenset[str]:
+    return frozenset(error.code for error in errors)
+
+
+# Faults of the kiosk's own devices: each counts towards out of service. A resident's card that
+# is unreadable, a finger not enrolled or "no record for this resident" say nothing about the
+# kiosk and never count.
+_DEVICE_FAULTS: dict[FaultSource, frozenset[str]] = {
+    FaultSource.CARD: _codes(ReaderUnavailable) | {READER_LOST},
+    FaultSource.FINGERPRINT: _codes(SensorUnavailable),
+    FaultSource.PRINTER: _codes(
+        PrinterUnavailable,
+        PrinterOffline,
+        PrinterOutOfPaper,
+        PrinterJammed,
+        PrintTimeout,
+        PrintFailed,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Fault:
+    source: FaultSource
+    code: str
+
+    @classmethod
+    def of(cls, error: DeviceError) -> Fault:
+        """The fault of a typed driver error (its class says the source)."""
+        return cls(source_of(type(error)), error.code)
+
+    @classmethod
+    def bug(cls, kind: type[BaseException] | str) -> Fault:
+        name = kind if isinstance(kind, str) else kind.__name__
+        return cls(FaultSource.BUG, name)
+
+    @property
+    def counts_towards_out_of_service(self) -> bool:
+        if self.source is FaultSource.BUG:
+            return True
+        return self.code in _DEVICE_FAULTS.get(self.source, frozenset())
+
+    def __str__(self) -> str:
+        return f"{self.source.value}: {self.code}"
+
+
+def source_of(error: type[DeviceError]) -> FaultSource:
+    if issubclass(error, CardError):
+        return FaultSource.CARD
+    if issubclass(error, SensorError):
+        return FaultSource.FINGERPRINT
+    if issubclass(error, PrinterError):
+        return FaultSource.PRINTER
+    return FaultSource.BUG  # a DeviceError of no device: a programming error
