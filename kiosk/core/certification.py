@@ -188,3 +188,15 @@ class AttemptTally:
         self.attempts += 1
         if score is not None and (self.best_finger is None or score > self.best_score):
             self.best_score, self.best_finger = score, finger
+
+
+@dataclass(frozen=True)
+class CertificationOutcome:
+    """One certification as the receipt states it."""
+
+    person_id: str
+    name: str
+    benefit: str  # "pension" | "unemployment"
+    passed: bool
+    certified_at: datetime
+    next_due: date | None  # None when the certification did not pass

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from kiosk.core.certification import CertificationOutcome
 from kiosk.core.clock import KIOSK_TZ
-from kiosk.documents import CertificationOutcome
 
 STATEMENT_PRINT_KIND = "statement_print"  # the outbox transaction kind
 PASSED_RESULT = "passed"  # ReceiptRequest.result of a successful certification

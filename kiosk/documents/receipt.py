@@ -6,8 +6,6 @@ resident can fold it. Signed like the statement; the code is printed as text and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from reportlab.lib import colors
@@ -16,6 +14,7 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from kiosk.core.certification import CertificationOutcome
 from kiosk.documents import cjk_text, fonts
 from kiosk.documents.formatting import benefit_name, chinese_date, chinese_datetime, mask_id
 from kiosk.documents.layout import (
@@ -37,18 +36,6 @@ ROW_SIZE = 12.0
 LABEL_SHARE = 0.32
 PASSED_TEXT = "✓ 认证成功"
 FAILED_TEXT = "✕ 认证未成功，请到窗口办理"
-
-
-@dataclass(frozen=True)
-class CertificationOutcome:
-    """One certification as the receipt states it."""
-
-    person_id: str
-    name: str
-    benefit: str  # "pension" | "unemployment"
-    passed: bool
-    certified_at: datetime
-    next_due: date | None  # None when the certification did not pass
 
 
 def receipt_content(outcome: CertificationOutcome, ctx: DocumentContext) -> dict[str, Any]:

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import Config, ConfigError
+from kiosk.core.sync_mark import SyncMark
 from kiosk.ops.diagnostics import Health, probe_health
 from kiosk.ops.sync_settings import sync_settings
 from kiosk.services.sync_status import SyncStatus
-from kiosk.widgets.frame import SyncMark
 from offline_cache.feeds import Feed
 from offline_cache.store import Store
 from offline_cache.store import SyncStatus as StoreSyncStatus

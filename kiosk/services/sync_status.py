@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.widgets.frame import SyncMark
+from kiosk.core.sync_mark import SyncMark
 
 
 class SyncStatus(QObject):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.dates import format_clock, format_month_day, format_month_day_en
+from kiosk.core.sync_mark import SyncMark
 from kiosk.resources import asset
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.illustrations import SvgPicture
@@ -32,14 +33,6 @@ class BarButton(enum.Enum):
     HOME = "home"
     REPEAT = "repeat"
     HELP = "help"
-
-
-class SyncMark(enum.Enum):
-    """The small neutral mark for technicians: never an alarm for residents."""
-
-    UNKNOWN = "unknown"
-    ONLINE = "online"
-    OFFLINE = "offline"
 
 
 class TopBar(QWidget):

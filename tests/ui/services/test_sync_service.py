@@ -8,10 +8,10 @@ import subprocess
 import sys
 from typing import Any
 
+from kiosk.core.sync_mark import SyncMark
 from kiosk.ops.diagnostics import CheckId, State
 from kiosk.services.sync_service import SyncService
 from kiosk.services.sync_status import SyncStatus
-from kiosk.widgets.frame import SyncMark
 from offline_cache.store import Store
 from tests.fixtures.county import CountyServer, _wait_healthy
 from tests.ui.helpers import current_name
