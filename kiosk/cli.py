@@ -2,14 +2,15 @@
 
 Each group of commands lives in its own module under `kiosk/admin/` and exposes
 `register(subparsers)`; the module sets `handler=` on its parsers, a function
-`(args, config) -> int`. Output is human text by default and one JSON object with `--json`;
-failures exit non-zero and, with `--json`, print `{"error": CODE, "detail": TEXT}`.
+`(args, config) -> int`. The modules are imported like any other: one that is missing or broken
+stops kiosk-admin with its ImportError (a bug) instead of taking its commands out of --help.
+Output is human text by default and one JSON object with `--json`; failures exit non-zero and,
+with `--json`, print `{"error": CODE, "detail": TEXT}`.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -17,17 +18,24 @@ from pathlib import Path
 from typing import NoReturn
 
 from kiosk import __version__
+from kiosk.admin import (
+    cache_commands,
+    card_commands,
+    device_commands,
+    fingerprint_commands,
+    maintenance_commands,
+    printer_commands,
+)
 from kiosk.config import DEFAULT_CONFIG_PATH, ConfigError, load_config
 
-# Command groups, in the order they appear in --help. A module that is missing (a part not yet
-# built) is skipped, so the rest of the command line keeps working.
+# Command groups, in the order they appear in --help.
 COMMAND_MODULES = (
-    "kiosk.admin.cache_commands",  # sync, queue, resident, audit
-    "kiosk.admin.card_commands",  # card read
-    "kiosk.admin.fingerprint_commands",  # fingerprint info / verify
-    "kiosk.admin.printer_commands",  # statement, printer status / test-page
-    "kiosk.admin.device_commands",  # devices
-    "kiosk.admin.maintenance_commands",  # technician PINs
+    cache_commands,  # sync, queue, resident, audit
+    card_commands,  # card read
+    fingerprint_commands,  # fingerprint info / verify
+    printer_commands,  # statement, printer status / test-page
+    device_commands,  # devices
+    maintenance_commands,  # technician PINs
 )
 
 
@@ -58,13 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as e:
-            if e.name != name:
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import enum
-import importlib.util
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -149,9 +148,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return demo_autopilot(config)
         return EXIT_OK
     if mode is RunMode.AUTOPILOT:
-        if importlib.util.find_spec("kiosk.demo.autopilot.runner") is None:
-            print("kiosk: --autopilot is not available in this version", file=sys.stderr)
-            return EXIT_USAGE
         from kiosk.demo.autopilot import runner as autopilot
 
         return int(autopilot.run(config, args.autopilot))
@@ -173,8 +169,6 @@ DEMO_AUTOPILOT_SESSIONS = 6
 
 def demo_autopilot(config: Config) -> int:
     """No display in the demo: after the pictures, show the flows working by a short autopilot."""
-    if importlib.util.find_spec("kiosk.demo.autopilot.runner") is None:
-        return EXIT_OK
     from kiosk.demo.autopilot import runner as autopilot
 
     print(

@@ -1,7 +1,5 @@
-"""The screens of the application. Adding a screen is one line in `SCREENS`.
-
-A screen class in `SCREENS` replaces the placeholder of the same name in `PLANNED` automatically,
-so a new flow only has to add its class here (see docs/ui.md, "Adding a screen").
+"""The screens of the application. Adding a screen is one line in `SCREENS` (see docs/ui.md,
+"Adding a screen"); a name that is not registered is a bug, reported where it is used.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ from kiosk.screens.maintenance.actions import (
 )
 from kiosk.screens.maintenance.diagnostics import MaintenanceDiagnosticsScreen
 from kiosk.screens.maintenance.entry import MaintenanceEntryScreen
-from kiosk.screens.placeholder import placeholder
 from kiosk.screens.statement.pin import PinScreen
 from kiosk.screens.statement.preview import StatementPreviewScreen
 from kiosk.screens.statement.printing import PrintingScreen
@@ -71,22 +68,6 @@ SCREENS: tuple[type[Screen], ...] = (
     RatingScreen,
 )
 
-# Screens other parts of the project are building; placeholders until their class is in SCREENS.
-PLANNED: tuple[str, ...] = (
-    "pin",
-    "finger",
-    "result",
-    "statement_preview",
-    "benefits",
-    "jobs",
-    "notices",
-    "rating",
-    "maintenance",
-)
-
 
 def build_screens(ctx: ScreenContext) -> list[Screen]:
-    screens: list[Screen] = [cls(ctx) for cls in SCREENS]
-    built = {s.name for s in screens}
-    screens += [placeholder(ctx, name) for name in PLANNED if name not in built]
-    return screens
+    return [cls(ctx) for cls in SCREENS]

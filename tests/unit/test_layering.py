@@ -61,6 +61,19 @@ def test_module_respects_layering(name: str) -> None:
     assert not _violations(ROOT / name, FORBIDDEN_FILES[name])
 
 
+def test_only_the_entry_point_imports_the_demo() -> None:
+    """kiosk.demo (simulated devices, synthetic data, autopilot, screenshots) ships with the
+    bundle, but the product reaches it only through kiosk/main.py's demo options."""
+    allowed = {ROOT / "kiosk" / "main.py"}
+    files = [
+        f
+        for f in sorted((ROOT / "kiosk").rglob("*.py"))
+        if f not in allowed and (ROOT / "kiosk" / "demo") not in f.parents
+    ]
+    problems = [v for f in files for v in _violations(f, ("kiosk.demo",))]
+    assert not problems, "only kiosk/main.py may import kiosk.demo:\n" + "\n".join(problems)
+
+
 def test_checker_detects_a_violation(tmp_path: Path) -> None:
     """The check itself can fail: a file importing Qt is reported."""
     bad = ROOT / "drivers" / "_layering_probe.py"

@@ -19,7 +19,7 @@ class BenefitsForTest(Screen):
 
 
 def _without(name: str) -> tuple[type[Screen], ...]:
-    """The registry with the screen `name` taken out: it falls back to its placeholder."""
+    """The registry with the screen `name` taken out (no stand-in takes its place)."""
     kept = tuple(cls for cls in registry.SCREENS if cls.name != name)
     assert len(kept) == len(registry.SCREENS) - 1, f"{name} is not registered"
     return kept
@@ -30,7 +30,7 @@ def test_home_shows_only_available_services(monkeypatch, make_kiosk_app):
     app = make_kiosk_app(start=False)
     app.navigator.go("home")
     assert app.screen("home").tiles.visible_services() == list(Service)
-    # a service whose entry screen is only a placeholder has no tile, and the others keep theirs
+    # a service whose entry screen is not registered has no tile, and the others keep theirs
     monkeypatch.setattr(registry, "SCREENS", _without("benefits"))
     app = make_kiosk_app()
     assert current_name(app) == "home"
@@ -38,7 +38,7 @@ def test_home_shows_only_available_services(monkeypatch, make_kiosk_app):
     assert Service.BENEFITS not in visible
     assert visible == [s for s in Service if s is not Service.BENEFITS]
     assert not app.navigator.is_available("benefits")
-    assert "benefits" in app.navigator.names()  # the placeholder is still there
+    assert "benefits" not in app.navigator.names()  # no placeholder stands in for it
 
 
 def test_help_tile_then_back_and_home(kiosk_app, qtbot):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,7 +39,7 @@ def test_bad_configuration_with_json(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_every_command_group_is_registered() -> None:
-    """A command group whose module fails to import would silently vanish from --help."""
+    """Every group's commands are in --help (six modules under kiosk/admin/)."""
     from kiosk.cli import COMMAND_MODULES, build_parser
 
     parser = build_parser()
@@ -46,3 +48,20 @@ def test_every_command_group_is_registered() -> None:
                     "printer", "devices", "technician", "bundle"):  # fmt: skip
         assert command in help_text
     assert len(COMMAND_MODULES) == 6
+
+
+def test_a_missing_command_module_stops_kiosk_admin_loudly() -> None:
+    """A command group that cannot be imported is a bug: kiosk-admin fails and names it, instead
+    of starting without that group's commands."""
+    code = (
+        "import sys; sys.modules['kiosk.admin.card_commands'] = None\n"
+        "from kiosk.cli import main\n"
+        "main(['--help'])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 1
+    assert "ModuleNotFoundError" in done.stderr
+    assert "kiosk.admin.card_commands" in done.stderr
+    assert "usage:" not in done.stdout
