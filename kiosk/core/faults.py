@@ -30,6 +30,7 @@ from drivers.errors import (
 )
 
 READER_LOST = "reader_lost"  # the reader vanished while the kiosk was running (pcscd, cable)
+STORE_FAILED = "store_failed"  # the offline copy could not be read or written
 
 
 class FaultSource(StrEnum):

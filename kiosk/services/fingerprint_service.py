@@ -32,9 +32,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from drivers.errors import Cancelled, DeviceError, PoorImage, SensorTimeout
+from drivers.errors import (
+    Cancelled,
+    DeviceError,
+    NotEnrolled,
+    PoorImage,
+    SensorTimeout,
+    SensorUnavailable,
+)
 from drivers.fingerprint.api import EnrolledFinger, FingerprintSensor
 from kiosk.config import Config
+from kiosk.core import faults
 from kiosk.core.certification import (
     AttemptTally,
     VerificationResult,
@@ -50,9 +58,10 @@ from offline_cache.store import Store
 log = logging.getLogger(__name__)
 
 LIFT_TIMEOUT = 10.0  # s per wait for a lifted finger; the wait repeats until lifted or cancelled
-SENSOR_UNAVAILABLE = "sensor_unavailable"
-NOT_ENROLLED = "not_enrolled"
-STORE_FAILED = "store_failed"
+# the codes of `failed`: the typed errors' stable codes, and the kiosk's own for the store
+SENSOR_UNAVAILABLE = SensorUnavailable.code
+NOT_ENROLLED = NotEnrolled.code
+STORE_FAILED = faults.STORE_FAILED
 
 
 def open_configured_sensor(config: Config) -> Callable[[], FingerprintSensor]:
