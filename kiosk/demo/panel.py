@@ -20,6 +20,7 @@ from drivers.card.simulated import SimulatedCardReader
 from drivers.fingerprint.simulated import SimulatedSensor
 from kiosk.app import KioskApp
 from kiosk.demo.keys import KeyActions
+from kiosk.screens.names import ScreenName
 
 LIFT_AFTER_MS = 900
 
@@ -38,7 +39,7 @@ class DemoFingerKeys(KeyActions):
 
     def place(self, how: str) -> None:
         card = self.app.session.card
-        finger = self.app.screen("finger").finger
+        finger = self.app.screen(ScreenName.FINGER).finger
         own = synthetic_template(card.person_id, finger) if card is not None else None
         self.sensor.present_finger(
             own if how in ("own", "poor") else None, "poor" if how == "poor" else "good"

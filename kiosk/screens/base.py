@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.config import Config
 from kiosk.core.session import Session
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.theme import Theme
@@ -33,7 +34,7 @@ class ScreenContext:
     theme: Theme
     config: Config
     session: Session
-    is_available: Callable[[str], bool]
+    is_available: Callable[[ScreenName], bool]
     clock: Callable[[], datetime]
 
     @property
@@ -46,14 +47,14 @@ class ScreenContext:
 
 
 class Screen(QWidget):
-    name: ClassVar[str] = ""
+    name: ClassVar[ScreenName]
     prompt_id: ClassVar[str | None] = None
     bar_buttons: ClassVar[frozenset[BarButton]] = ALL_BAR_BUTTONS
     language_switch: ClassVar[bool] = False
     resident_facing: ClassVar[bool] = True  # False for placeholders of screens still to come
 
-    # navigate(name, params): go to another screen
-    navigate = Signal(str, dict)
+    # navigate(name: ScreenName, params): go to another screen
+    navigate = Signal(object, dict)
     # the instruction or what to say changed (the app updates the frame and speaks)
     prompt_changed = Signal()
 

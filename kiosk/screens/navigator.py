@@ -14,12 +14,13 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from kiosk.screens.base import Screen
+from kiosk.screens.names import ScreenName
 
 S = TypeVar("S", bound=Screen)
 
 log = logging.getLogger(__name__)
 
-HOME = "home"
+HOME = ScreenName.HOME
 
 
 class UnknownScreen(KeyError):
@@ -31,8 +32,8 @@ class Navigator(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._screens: dict[str, Screen] = {}
-        self._history: list[str] = []
+        self._screens: dict[ScreenName, Screen] = {}
+        self._history: list[ScreenName] = []
 
     # A QStackedWidget asks for the largest minimum of all its pages, so one screen that is too
     # wide would widen the window for every screen. Only the screen on show counts; a screen that
@@ -52,23 +53,23 @@ class Navigator(QStackedWidget):
         self.addWidget(screen)
         screen.navigate.connect(self.go)
 
-    def get(self, name: str) -> Screen:
+    def get(self, name: ScreenName) -> Screen:
         try:
             return self._screens[name]
         except KeyError:
             raise UnknownScreen(name) from None
 
-    def get_as(self, name: str, cls: type[S]) -> S:
+    def get_as(self, name: ScreenName, cls: type[S]) -> S:
         """The screen `name`, which a flow wires as a `cls`: anything else is a bug, said here."""
         screen = self.get(name)
         if not isinstance(screen, cls):
             raise TypeError(f"screen {name!r} is a {type(screen).__name__}, not a {cls.__name__}")
         return screen
 
-    def names(self) -> list[str]:
+    def names(self) -> list[ScreenName]:
         return list(self._screens)
 
-    def is_available(self, name: str) -> bool:
+    def is_available(self, name: ScreenName) -> bool:
         """Registered and built for residents (placeholders are not)."""
         screen = self._screens.get(name)
         return screen is not None and screen.resident_facing
@@ -79,10 +80,10 @@ class Navigator(QStackedWidget):
         return widget if isinstance(widget, Screen) else None
 
     @property
-    def history(self) -> list[str]:
+    def history(self) -> list[ScreenName]:
         return list(self._history)
 
-    def go(self, name: str, params: dict[str, Any] | None = None) -> Screen:
+    def go(self, name: ScreenName, params: dict[str, Any] | None = None) -> Screen:
         target = self.get(name)
         previous = self.current
         if previous is not None and previous is not target:

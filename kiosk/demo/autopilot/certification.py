@@ -12,6 +12,7 @@ from kiosk.demo.autopilot.registry import Pilot, Script, Wait, scenario
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.flows.certification import FLOW_SCREENS
 from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.names import ScreenName
 from offline_cache.models import Resident
 
 IDLE_FOR_AUTOPILOT_MS = 300  # a walk-away by idle: the idle timer is shortened for that session
@@ -38,33 +39,44 @@ def _pick(p: Pilot) -> Resident:
 def _to_finger_screen(p: Pilot, person: Resident) -> Script:
     """Insert the card; from the greeting (nothing due) choose 资格认证; pick the first benefit."""
     p.reader.insert(card_of(person))
-    yield Wait(p.screen_is("greeting", *(FLOW_SCREENS - {"certify"})), "the card to be read")
-    if p.screen_is("greeting")():
-        p.app.screen("greeting").tiles.tiles[Service.CERTIFICATION].click()
-    yield Wait(p.screen_is("choose_benefit", "finger", "result"), "the certification to start")
-    if p.screen_is("choose_benefit")():
-        buttons = list(p.app.screen("choose_benefit").buttons.values())
+    yield Wait(
+        p.screen_is(ScreenName.GREETING, *(FLOW_SCREENS - {ScreenName.CERTIFY})),
+        "the card to be read",
+    )
+    if p.screen_is(ScreenName.GREETING)():
+        p.app.screen(ScreenName.GREETING).tiles.tiles[Service.CERTIFICATION].click()
+    yield Wait(
+        p.screen_is(ScreenName.CHOOSE_BENEFIT, ScreenName.FINGER, ScreenName.RESULT),
+        "the certification to start",
+    )
+    if p.screen_is(ScreenName.CHOOSE_BENEFIT)():
+        buttons = list(p.app.screen(ScreenName.CHOOSE_BENEFIT).buttons.values())
         p.rng.choice(buttons).click()
     return "ok"
 
 
 def _asked_for_finger(p: Pilot) -> bool:
-    finger = p.app.screen("finger")
+    finger = p.app.screen(ScreenName.FINGER)
     service = p.app.certification.service
-    return p.screen_is("finger")() and finger.phase.value == "place" and service.busy
+    return p.screen_is(ScreenName.FINGER)() and finger.phase.value == "place" and service.busy
 
 
 def _present(p: Pilot, how: str) -> Script:
     """Wait until a finger is asked for, put one down, lift it when asked (or on the result)."""
-    yield Wait(lambda: _asked_for_finger(p) or p.screen_is("result")(), "the finger prompt")
-    if p.screen_is("result")():
+    yield Wait(
+        lambda: _asked_for_finger(p) or p.screen_is(ScreenName.RESULT)(), "the finger prompt"
+    )
+    if p.screen_is(ScreenName.RESULT)():
         return "result"
-    finger = p.app.screen("finger").finger
+    finger = p.app.screen(ScreenName.FINGER).finger
     person = p.app.session.card.person_id if p.app.session.card else ""
     template = synthetic_template(person, finger) if how == "own" else None
     p.sensor.present_finger(template, "poor" if how == "poor" else "good")
     yield Wait(
-        lambda: p.screen_is("result")() or p.app.screen("finger").phase.value == "lift",
+        lambda: (
+            p.screen_is(ScreenName.RESULT)()
+            or p.app.screen(ScreenName.FINGER).phase.value == "lift"
+        ),
         "the comparison",
     )
     p.sensor.lift_finger()
@@ -73,19 +85,19 @@ def _present(p: Pilot, how: str) -> Script:
 
 def _finish(p: Pilot) -> Script:
     """Read the result, press 返回首页, take the card."""
-    yield Wait(p.screen_is("result"), "the result")
-    result = p.app.screen("result")
+    yield Wait(p.screen_is(ScreenName.RESULT), "the result")
+    result = p.app.screen(ScreenName.RESULT)
     outcome = (
         "certified" if result.kind.name == "SUCCESS"
         else "failed" if result.kind.name == "FAILED"
         else result.kind.name.lower()
     )  # fmt: skip
     result.home_button.click()
-    if p.screen_is("rating")():  # after a verification the (skippable) rating comes first
-        p.app.screen("rating").skip.click()
-    yield Wait(p.screen_is("take_card", "home"), "the end of the session")
+    if p.screen_is(ScreenName.RATING)():  # after a verification the (skippable) rating comes first
+        p.app.screen(ScreenName.RATING).skip.click()
+    yield Wait(p.screen_is(ScreenName.TAKE_CARD, ScreenName.HOME), "the end of the session")
     p.reader.remove()
-    yield Wait(p.screen_is("home"), "the home screen")
+    yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
     return outcome
 
 
@@ -115,24 +127,28 @@ def certify_wrong_finger(p: Pilot) -> Script:
 @scenario("certify_walk_away_card", weight=1, applies=has_certifiable)
 def certify_walk_away_card(p: Pilot) -> Script:
     yield from _to_finger_screen(p, _pick(p))
-    yield Wait(lambda: _asked_for_finger(p) or p.screen_is("result")(), "the finger prompt")
+    yield Wait(
+        lambda: _asked_for_finger(p) or p.screen_is(ScreenName.RESULT)(), "the finger prompt"
+    )
     p.reader.remove()
-    yield Wait(p.screen_is("home"), "the home screen after the card left")
+    yield Wait(p.screen_is(ScreenName.HOME), "the home screen after the card left")
     return "walked_away"
 
 
 @scenario("certify_walk_away_idle", weight=1, applies=has_certifiable)
 def certify_walk_away_idle(p: Pilot) -> Script:
     yield from _to_finger_screen(p, _pick(p))
-    yield Wait(lambda: _asked_for_finger(p) or p.screen_is("result")(), "the finger prompt")
+    yield Wait(
+        lambda: _asked_for_finger(p) or p.screen_is(ScreenName.RESULT)(), "the finger prompt"
+    )
     timer = p.app.idle.timer
     normal = timer.interval()
     timer.setInterval(IDLE_FOR_AUTOPILOT_MS)
     timer.start()
     try:
-        yield Wait(p.screen_is("take_card"), "the idle countdown to end the session", 60.0)
+        yield Wait(p.screen_is(ScreenName.TAKE_CARD), "the idle countdown to end the session", 60.0)
     finally:
         timer.setInterval(normal)
     p.reader.remove()
-    yield Wait(p.screen_is("home"), "the home screen")
+    yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
     return "walked_away"

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from kiosk.config import Config
 from kiosk.demo.autopilot.registry import SCENARIOS, Pilot, Scenario, Script, Wait
+from kiosk.screens.names import ScreenName
 from offline_cache.models import Resident
 from offline_cache.store import Store
 
@@ -175,9 +176,9 @@ class Runner:
         def tick() -> None:
             if state["script"] is None:
                 current = app.navigator.current
-                if current is not None and current.name == "take_card":
+                if current is not None and current.name == ScreenName.TAKE_CARD:
                     reader.remove()
-                elif current is not None and current.name == "home":
+                elif current is not None and current.name == ScreenName.HOME:
                     next_session()
                 return
             wait = state["wait"]

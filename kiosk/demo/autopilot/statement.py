@@ -11,6 +11,7 @@ from drivers.card.simulated import DEFAULT_PIN
 from kiosk.demo.autopilot.certification import card_of
 from kiosk.demo.autopilot.registry import Pilot, Script, Wait, scenario
 from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
 from offline_cache.models import Resident
 
@@ -26,50 +27,52 @@ def _pick(p: Pilot) -> Resident:
 
 
 def _type(p: Pilot, pin: str) -> None:
-    keypad = p.app.screen("pin").keypad
+    keypad = p.app.screen(ScreenName.PIN).keypad
     for digit in pin:
         keypad.keys[digit].click()
     keypad.confirm_key.click()
 
 
 def _pin_answered(p: Pilot) -> bool:
-    pin = p.app.screen("pin")
-    return not p.screen_is("pin")() or pin.state.value in ("wrong", "blocked")
+    pin = p.app.screen(ScreenName.PIN)
+    return not p.screen_is(ScreenName.PIN)() or pin.state.value in ("wrong", "blocked")
 
 
 def _to_pin(p: Pilot) -> Script:
     """The 打印参保证明 tile on the home screen, then the card."""
-    p.app.screen("home").tiles.tiles[Service.STATEMENT].click()
-    yield Wait(p.screen_is("insert_card"), "the insert-card screen")
+    p.app.screen(ScreenName.HOME).tiles.tiles[Service.STATEMENT].click()
+    yield Wait(p.screen_is(ScreenName.INSERT_CARD), "the insert-card screen")
     p.reader.insert(card_of(_pick(p)))
-    yield Wait(p.screen_is("pin"), "the PIN screen")
+    yield Wait(p.screen_is(ScreenName.PIN), "the PIN screen")
     return "ok"
 
 
 def _preview_or_failure(p: Pilot) -> Script:
     _type(p, DEFAULT_PIN)
-    yield Wait(p.screen_is("statement_preview", "printing"), "the PIN check")
+    yield Wait(p.screen_is(ScreenName.STATEMENT_PREVIEW, ScreenName.PRINTING), "the PIN check")
     yield Wait(
-        lambda: p.app.screen("statement_preview").ready or p.screen_is("printing")(),
+        lambda: (
+            p.app.screen(ScreenName.STATEMENT_PREVIEW).ready or p.screen_is(ScreenName.PRINTING)()
+        ),
         "the statement to be prepared",
     )
     return "ok"
 
 
 def _print_and_take(p: Pilot) -> Script:
-    printing = p.app.screen("printing")
-    if p.screen_is("statement_preview")():
-        p.app.screen("statement_preview").print_button.click()
+    printing = p.app.screen(ScreenName.PRINTING)
+    if p.screen_is(ScreenName.STATEMENT_PREVIEW)():
+        p.app.screen(ScreenName.STATEMENT_PREVIEW).print_button.click()
     yield Wait(lambda: printing.state.value != "printing", "the printer")
     outcome = "statement_printed" if printing.state.value == "done" else "statement_failed"
     printing.button.click()  # 取好了, or 求助 / 返回首页 after a failure
-    if p.screen_is("rating")():  # 取好了 leads to the (skippable) rating
-        p.app.screen("rating").skip.click()
-    if p.screen_is("help")():
+    if p.screen_is(ScreenName.RATING)():  # 取好了 leads to the (skippable) rating
+        p.app.screen(ScreenName.RATING).skip.click()
+    if p.screen_is(ScreenName.HELP)():
         p.app.frame.bottom_bar.buttons[BarButton.HOME].click()
-    yield Wait(p.screen_is("take_card", "home"), "the end of the session")
+    yield Wait(p.screen_is(ScreenName.TAKE_CARD, ScreenName.HOME), "the end of the session")
     p.reader.remove()
-    yield Wait(p.screen_is("home"), "the home screen")
+    yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
     return outcome
 
 
@@ -94,5 +97,5 @@ def statement_walk_away(p: Pilot) -> Script:
     yield from _to_pin(p)
     yield from _preview_or_failure(p)
     p.reader.remove()
-    yield Wait(p.screen_is("home"), "the home screen after the card left")
+    yield Wait(p.screen_is(ScreenName.HOME), "the home screen after the card left")
     return "walked_away"

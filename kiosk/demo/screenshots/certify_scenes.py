@@ -17,6 +17,7 @@ from kiosk.core.certification import (
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.screens.certify.result import ResultKind
 from kiosk.screens.common.finger import FingerScreen
+from kiosk.screens.names import ScreenName
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -45,17 +46,17 @@ def _result(passed: bool) -> VerificationResult:
 
 def _certify(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go("certify", {})
+    app.navigator.go(ScreenName.CERTIFY, {})
 
 
 def _choose(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go("choose_benefit", {"plan": _PLAN})
+    app.navigator.go(ScreenName.CHOOSE_BENEFIT, {"plan": _PLAN})
 
 
 def _finger(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go("finger", {"finger": "right_index", "benefit": "pension"})
+    app.navigator.go(ScreenName.FINGER, {"finger": "right_index", "benefit": "pension"})
 
 
 def _finger_poor(app: KioskApp) -> None:
@@ -68,17 +69,17 @@ def _finger_poor(app: KioskApp) -> None:
 
 def _success(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go("result", {"kind": ResultKind.SUCCESS, "result": _result(True)})
+    app.navigator.go(ScreenName.RESULT, {"kind": ResultKind.SUCCESS, "result": _result(True)})
 
 
 def _failed(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go("result", {"kind": ResultKind.FAILED, "result": _result(False)})
+    app.navigator.go(ScreenName.RESULT, {"kind": ResultKind.FAILED, "result": _result(False)})
 
 
 def _suspended(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go("result", {"kind": ResultKind.NOTHING_DUE, "explained": [_SUSPENDED]})
+    app.navigator.go(ScreenName.RESULT, {"kind": ResultKind.NOTHING_DUE, "explained": [_SUSPENDED]})
 
 
 CERTIFICATION_SCENES: dict[str, Callable[[KioskApp], None]] = {

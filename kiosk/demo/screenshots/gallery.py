@@ -26,13 +26,14 @@ from kiosk.demo.screenshots.maintenance_scenes import MAINTENANCE_SCENES
 from kiosk.demo.screenshots.statement_scenes import STATEMENT_SCENES
 from kiosk.screens.common.error import ErrorKind
 from kiosk.screens.common.insert_card import InsertCardScreen
+from kiosk.screens.names import ScreenName
 
 log = logging.getLogger(__name__)
 
 SCREENSHOT_TIME = datetime(2026, 11, 28, 14, 32)
 
 
-def _go(name: str, params: dict[str, object] | None = None) -> Callable[[KioskApp], None]:
+def _go(name: ScreenName, params: dict[str, object] | None = None) -> Callable[[KioskApp], None]:
     def scene(app: KioskApp) -> None:
         app.navigator.go(name, params or {})
 
@@ -41,29 +42,29 @@ def _go(name: str, params: dict[str, object] | None = None) -> Callable[[KioskAp
 
 def _greeting(app: KioskApp) -> None:
     app.session.set_card(SAMPLE_CARD, SCREENSHOT_TIME)
-    app.navigator.go("greeting")
+    app.navigator.go(ScreenName.GREETING)
 
 
 def _reading(app: KioskApp) -> None:
-    screen = app.navigator.go("insert_card")
+    screen = app.navigator.go(ScreenName.INSERT_CARD)
     assert isinstance(screen, InsertCardScreen)
     screen.show_reading()
 
 
 def _idle(app: KioskApp) -> None:
-    app.navigator.go("insert_card")
+    app.navigator.go(ScreenName.INSERT_CARD)
     app.overlay.start(app.config.ui.countdown)
 
 
 SCENES: dict[str, Callable[[KioskApp], None]] = {
-    "home": _go("home"),
-    "insert_card": _go("insert_card"),
+    "home": _go(ScreenName.HOME),
+    "insert_card": _go(ScreenName.INSERT_CARD),
     "reading_card": _reading,
     "greeting": _greeting,
-    "help": _go("help"),
-    "error": _go("error", {"kind": ErrorKind.NOT_SSC}),
-    "take_card": _go("take_card"),
-    "out_of_service": _go("out_of_service"),
+    "help": _go(ScreenName.HELP),
+    "error": _go(ScreenName.ERROR, {"kind": ErrorKind.NOT_SSC}),
+    "take_card": _go(ScreenName.TAKE_CARD),
+    "out_of_service": _go(ScreenName.OUT_OF_SERVICE),
     "idle": _idle,
 }
 
@@ -109,7 +110,7 @@ def render_scene(
 ) -> None:
     app = build_for_picture(config, width, height, language)
     try:
-        app.navigator.go("home")
+        app.navigator.go(ScreenName.HOME)
         SCENES[scene](app)
         app.session.language = language
         grab(app, out)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.demo.service_samples import SAMPLE_JOBS, SAMPLE_NOTICES, SAMPLE_RESIDENT, SAMPLE_TIME
+from kiosk.screens.names import ScreenName
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -22,7 +23,7 @@ def _benefits(last_page: bool) -> Callable[[KioskApp], None]:
     def scene(app: KioskApp) -> None:
         app.session.set_card(SAMPLE_CARD, SAMPLE_TIME)
         app.session.set_resident(SAMPLE_RESIDENT)
-        screen = app.navigator.go("benefits")
+        screen = app.navigator.go(ScreenName.BENEFITS)
         if last_page:
             screen.page = len(screen.pages()) - 1  # type: ignore[attr-defined]
             screen.retranslate()
@@ -31,7 +32,7 @@ def _benefits(last_page: bool) -> Callable[[KioskApp], None]:
     return scene
 
 
-def _go(name: str, params: dict[str, object]) -> Callable[[KioskApp], None]:
+def _go(name: ScreenName, params: dict[str, object]) -> Callable[[KioskApp], None]:
     def scene(app: KioskApp) -> None:
         app.navigator.go(name, params)
 
@@ -39,24 +40,24 @@ def _go(name: str, params: dict[str, object]) -> Callable[[KioskApp], None]:
 
 
 def _phone(app: KioskApp) -> None:
-    screen = app.navigator.go("phone_entry", {"job": SAMPLE_JOBS[0]})
+    screen = app.navigator.go(ScreenName.PHONE_ENTRY, {"job": SAMPLE_JOBS[0]})
     for digit in SAMPLE_SHORT_PHONE:
         screen.keypad.press(digit)  # type: ignore[attr-defined]
     screen.keypad.confirm_key.click()  # type: ignore[attr-defined]
 
 
 def _rating(app: KioskApp) -> None:
-    app.navigator.go("rating", {"service": "jobs"})
+    app.navigator.go(ScreenName.RATING, {"service": "jobs"})
 
 
 INFO_SCENES: dict[str, Callable[[KioskApp], None]] = {
     "benefits": _benefits(last_page=False),
     "contributions": _benefits(last_page=True),
-    "jobs": _go("jobs", {"jobs": SAMPLE_JOBS}),
-    "job_detail": _go("job_detail", {"job": SAMPLE_JOBS[0]}),
+    "jobs": _go(ScreenName.JOBS, {"jobs": SAMPLE_JOBS}),
+    "job_detail": _go(ScreenName.JOB_DETAIL, {"job": SAMPLE_JOBS[0]}),
     "phone_entry": _phone,
-    "job_interest_done": _go("job_interest_done", {"job": SAMPLE_JOBS[0]}),
-    "notices": _go("notices", {"notices": SAMPLE_NOTICES}),
-    "notice_detail": _go("notice_detail", {"notice": SAMPLE_NOTICES[0]}),
+    "job_interest_done": _go(ScreenName.JOB_INTEREST_DONE, {"job": SAMPLE_JOBS[0]}),
+    "notices": _go(ScreenName.NOTICES, {"notices": SAMPLE_NOTICES}),
+    "notice_detail": _go(ScreenName.NOTICE_DETAIL, {"notice": SAMPLE_NOTICES[0]}),
     "rating": _rating,
 }

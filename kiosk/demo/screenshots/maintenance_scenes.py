@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.ops.diagnostics import Check, CheckId, State
 from kiosk.ops.technician import AttemptOutcome, AttemptResult, EntryMethod
 from kiosk.screens.maintenance.actions import Question
+from kiosk.screens.names import ScreenName
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -66,21 +67,21 @@ SAMPLE_REJECTED: list[dict[str, Any]] = [
 
 
 def _entry(app: KioskApp) -> None:
-    app.navigator.go("maintenance", {"method": EntryMethod.TOUCH_SEQUENCE})
-    screen = app.screen("maintenance")
+    app.navigator.go(ScreenName.MAINTENANCE, {"method": EntryMethod.TOUCH_SEQUENCE})
+    screen = app.screen(ScreenName.MAINTENANCE)
     screen.keypad.press("2")
     screen.keypad.press("4")
     screen.show_result(AttemptResult(AttemptOutcome.WRONG_PIN, tries_left=3))
 
 
 def _diagnostics(app: KioskApp) -> None:
-    screen = app.navigator.go("maintenance_diagnostics")
+    screen = app.navigator.go(ScreenName.MAINTENANCE_DIAGNOSTICS)
     for check in SAMPLE_CHECKS:
         screen.show_check(check)  # type: ignore[attr-defined]
 
 
 def _actions(app: KioskApp) -> None:
-    screen = app.navigator.go("maintenance_actions")
+    screen = app.navigator.go(ScreenName.MAINTENANCE_ACTIONS)
     en = app.translations.language == "en"
     labels = (
         ("card", "ID", "name", "valid until") if en else ("卡号", "身份证号", "姓名", "有效期至")
@@ -92,17 +93,17 @@ def _actions(app: KioskApp) -> None:
 
 
 def _rejected(app: KioskApp) -> None:
-    screen = app.navigator.go("maintenance_rejected")
+    screen = app.navigator.go(ScreenName.MAINTENANCE_REJECTED)
     screen.show_entries(SAMPLE_REJECTED)  # type: ignore[attr-defined]
 
 
 def _folder(app: KioskApp) -> None:
-    screen = app.navigator.go("maintenance_folder", {"what": "bundle"})
+    screen = app.navigator.go(ScreenName.MAINTENANCE_FOLDER, {"what": "bundle"})
     screen.show_folders(["/media/kiosk/KINGSTON", "/var/lib/kiosk/exports"])  # type: ignore[attr-defined]
 
 
 def _confirm(app: KioskApp) -> None:
-    app.navigator.go("maintenance_confirm", {"question": Question.TEST_PAGE_OK})
+    app.navigator.go(ScreenName.MAINTENANCE_CONFIRM, {"question": Question.TEST_PAGE_OK})
 
 
 MAINTENANCE_SCENES: dict[str, Callable[[KioskApp], None]] = {

@@ -16,6 +16,7 @@ from kiosk.core.statement_rules import DocumentKind
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.demo.statement_samples import statement_resident
 from kiosk.documents import DocumentContext, build_statement
+from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.pin import PinScreen
 from kiosk.screens.statement.preview import StatementPreviewScreen
 from kiosk.screens.statement.printing import PrintingScreen
@@ -36,7 +37,7 @@ def _with_card(app: KioskApp) -> None:
 def _pin(tries: int | None = None, blocked: bool = False) -> Callable[[KioskApp], None]:
     def scene(app: KioskApp) -> None:
         _with_card(app)
-        screen = app.navigator.go("pin")
+        screen = app.navigator.go(ScreenName.PIN)
         assert isinstance(screen, PinScreen)
         for digit in "123":
             screen.keypad.press(digit)
@@ -55,7 +56,7 @@ def _pin_finger(failed: bool = False) -> Callable[[KioskApp], None]:
 
     def scene(app: KioskApp) -> None:
         _with_card(app)
-        screen = app.navigator.go("pin")
+        screen = app.navigator.go(ScreenName.PIN)
         assert isinstance(screen, PinScreen)
         screen.offer_finger(True)
         if failed:
@@ -66,7 +67,7 @@ def _pin_finger(failed: bool = False) -> Callable[[KioskApp], None]:
 
 def _statement_finger(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go("finger", {"finger": "right_index", "flow": "statement"})
+    app.navigator.go(ScreenName.FINGER, {"finger": "right_index", "flow": "statement"})
 
 
 def _preview(app: KioskApp) -> None:
@@ -84,14 +85,14 @@ def _preview(app: KioskApp) -> None:
         pdf = Path(folder) / "statement.pdf"
         pdf.write_bytes(document.pdf)
         image = render_first_page(pdf)
-    screen = app.navigator.go("statement_preview")
+    screen = app.navigator.go(ScreenName.STATEMENT_PREVIEW)
     assert isinstance(screen, StatementPreviewScreen)
     screen.show_document(image, document.pages)
 
 
 def _preparing(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go("statement_preview")
+    app.navigator.go(ScreenName.STATEMENT_PREVIEW)
 
 
 def _printing(
@@ -99,7 +100,7 @@ def _printing(
 ) -> Callable[[KioskApp], None]:
     def scene(app: KioskApp) -> None:
         _with_card(app)
-        screen = app.navigator.go("printing", {"document": document})
+        screen = app.navigator.go(ScreenName.PRINTING, {"document": document})
         assert isinstance(screen, PrintingScreen)
         if state == "done":
             screen.show_done(4)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWi
 from kiosk.core.certification import BenefitStatus, CertificationPlan
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
 from kiosk.screens.certify.words import benefit_name, state_text, step_words
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.theme import Theme
@@ -49,7 +50,7 @@ class BenefitButton(QPushButton):
 
 
 class ChooseBenefitScreen(Screen):
-    name = "choose_benefit"
+    name = ScreenName.CHOOSE_BENEFIT
     prompt_id = "choose_benefit"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 

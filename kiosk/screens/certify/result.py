@@ -23,13 +23,12 @@ from kiosk.core.certification import (
 )
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
 from kiosk.screens.certify.words import benefit_name, next_due_text, spoken_next_due, step_words
+from kiosk.screens.names import ScreenName
 from kiosk.texts import PROMPTS, Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.status_banner import StatusBanner
 from kiosk.widgets.theme import Status
-
-PRINTING_SCREEN = "printing"
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def explained_prompts(explained: list[BenefitStatus]) -> list[str]:
 
 
 class ResultScreen(Screen):
-    name = "result"
+    name = ScreenName.RESULT
     bar_buttons = frozenset({BarButton.REPEAT})  # its own 返回首页 / 求助 buttons
 
     receipt_requested = Signal(object)  # ReceiptRequest
@@ -86,7 +85,7 @@ class ResultScreen(Screen):
             b.hide()  # at most two show at once (see retranslate)
             row.addWidget(b)
         self.print_button.clicked.connect(self._print_clicked)
-        self.help_button.clicked.connect(lambda: self.navigate.emit("help", {}))
+        self.help_button.clicked.connect(lambda: self.navigate.emit(ScreenName.HELP, {}))
         self.home_button.clicked.connect(self.done)
         layout.addStretch(1)
         layout.addWidget(self.banner)
@@ -113,7 +112,7 @@ class ResultScreen(Screen):
         return (
             self.kind is ResultKind.SUCCESS
             and self.result is not None
-            and self.ctx.is_available(PRINTING_SCREEN)
+            and self.ctx.is_available(ScreenName.PRINTING)
         )
 
     # --- words --------------------------------------------------------------------------------

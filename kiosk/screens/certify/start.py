@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
 from kiosk.screens.certify.words import step_words
+from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
 
 
 class CertifyStartScreen(Screen):
-    name = "certify"
+    name = ScreenName.CERTIFY
     prompt_id = "certify_checking"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
 from kiosk.screens.certify.hand import HandIllustration
 from kiosk.screens.certify.words import attempts_left_text, spoken_attempts_left, step_words
+from kiosk.screens.names import ScreenName
 from kiosk.texts import PROMPTS, Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
 
@@ -39,7 +40,7 @@ def place_prompt(finger: str) -> str:
 
 
 class FingerScreen(Screen):
-    name = "finger"
+    name = ScreenName.FINGER
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from kiosk.screens.base import Screen, ScreenContext
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.common.tiles import TileGrid
+from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
 
 CARD_SERVICES = [s for s in Service if s.info.needs_card] + [Service.HELP]
 
 
 class GreetingScreen(Screen):
-    name = "greeting"
+    name = ScreenName.GREETING
     prompt_id = "greeting"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.illustrations import SvgPicture
@@ -18,7 +19,7 @@ def counter_sentence(ctx: ScreenContext) -> str:
 
 
 class HelpScreen(Screen):
-    name = "help"
+    name = ScreenName.HELP
     prompt_id = "help"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT})
 

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.screens.base import Screen, ScreenContext
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.common.tiles import TileGrid
+from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
 
 
 class HomeScreen(Screen):
-    name = "home"
+    name = ScreenName.HOME
     prompt_id = "home"
     bar_buttons = frozenset({BarButton.REPEAT, BarButton.HELP})
     language_switch = True

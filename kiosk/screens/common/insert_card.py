@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.illustrations import CardSlotIllustration
 
@@ -30,7 +31,7 @@ def _position_text(position: str) -> str:
 
 
 class InsertCardScreen(Screen):
-    name = "insert_card"
+    name = ScreenName.INSERT_CARD
     prompt_id = "insert_card"
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:

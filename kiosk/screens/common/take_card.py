@@ -9,12 +9,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.illustrations import SvgPicture
 
 
 class TakeCardScreen(Screen):
-    name = "take_card"
+    name = ScreenName.TAKE_CARD
     prompt_id = "take_card"
     bar_buttons = frozenset({BarButton.REPEAT})
 

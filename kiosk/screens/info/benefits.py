@@ -24,6 +24,7 @@ from kiosk.core.listings import (
 from kiosk.core.masking import mask_name
 from kiosk.core.money import format_yuan, format_yuan_en, yuan_in_words, yuan_in_words_en
 from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
@@ -62,7 +63,7 @@ class State(enum.Enum):
 
 
 class BenefitsScreen(Screen):
-    name = "benefits"
+    name = ScreenName.BENEFITS
     prompt_id = "benefits"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 

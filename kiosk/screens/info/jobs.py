@@ -17,6 +17,7 @@ from kiosk.core.listings import aware, current_jobs, paginate_text, salary_range
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
 from kiosk.screens.info.paged_list import ListState as ListState  # re-exported: tests wait on it
 from kiosk.screens.info.paged_list import PagedListScreen
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
@@ -34,11 +35,11 @@ def headcount_text(job: Job, en: bool) -> str:
 
 
 class JobsScreen(PagedListScreen[Job]):
-    name = "jobs"
+    name = ScreenName.JOBS
     prompt_id = "jobs"
     items_key = "jobs"
     empty_prompt_id = "jobs_empty"
-    detail_screen = "job_detail"
+    detail_screen = ScreenName.JOB_DETAIL
     detail_key = "job"
     card_lines = 2
 
@@ -66,7 +67,7 @@ class JobDetailScreen(Screen):
     """A job on short pages: what and how much, where and whom to call, then the requirements.
     "我有意向" on every page leads to the phone number."""
 
-    name = "job_detail"
+    name = ScreenName.JOB_DETAIL
     prompt_id = "job_detail"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
@@ -154,7 +155,7 @@ class JobDetailScreen(Screen):
 
     def _interested(self) -> None:
         if self.job is not None:
-            self.navigate.emit("phone_entry", {"job": self.job})
+            self.navigate.emit(ScreenName.PHONE_ENTRY, {"job": self.job})
 
     def utterances(self) -> list[Utterance]:
         if self.job is None:
@@ -210,7 +211,7 @@ class JobDetailScreen(Screen):
 class JobInterestDoneScreen(Screen):
     """After the phone number was recorded: said and shown, then 完成 leads to the rating."""
 
-    name = "job_interest_done"
+    name = ScreenName.JOB_INTEREST_DONE
     prompt_id = "job_interest_done"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 

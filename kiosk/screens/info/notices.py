@@ -13,6 +13,7 @@ from kiosk.core.listings import aware, current_notices, paginate_text
 from kiosk.screens.base import Screen, ScreenContext
 from kiosk.screens.info.paged_list import ListState as ListState  # re-exported: tests wait on it
 from kiosk.screens.info.paged_list import PagedListScreen
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
@@ -24,11 +25,11 @@ TITLE_LINE_FACTOR = 1.4  # a title line (48 px) is taller than a body line (36 p
 
 
 class NoticesScreen(PagedListScreen[Notice]):
-    name = "notices"
+    name = ScreenName.NOTICES
     prompt_id = "notices"
     items_key = "notices"
     empty_prompt_id = "notices_empty"
-    detail_screen = "notice_detail"
+    detail_screen = ScreenName.NOTICE_DETAIL
     detail_key = "notice"
     card_lines = 1
 
@@ -55,7 +56,7 @@ class NoticesScreen(PagedListScreen[Notice]):
 class NoticeDetailScreen(Screen):
     """The title, then the body in pages that fit (no scrollbar), 看完了 on the last page."""
 
-    name = "notice_detail"
+    name = ScreenName.NOTICE_DETAIL
     prompt_id = "notice_detail"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.listings import items_per_page, page_of
 from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.paging import CARD_H, CardButton, Pager, list_area_height
@@ -43,7 +44,7 @@ class PagedListScreen(Screen, Generic[T]):
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
     items_key: ClassVar[str] = ""  # the params key of the list ("jobs")
     empty_prompt_id: ClassVar[str] = ""  # said when nothing is current ("jobs_empty")
-    detail_screen: ClassVar[str] = ""  # where a card leads ("job_detail")
+    detail_screen: ClassVar[ScreenName]  # where a card leads (ScreenName.JOB_DETAIL)
     detail_key: ClassVar[str] = ""  # the detail screen's params key of the item ("job")
     card_lines: ClassVar[int] = 1  # lines under a card's title
 

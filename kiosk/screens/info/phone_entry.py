@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWid
 
 from kiosk.core.listings import PHONE_LENGTH, PhoneProblem, group_phone, phone_problem
 from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.keypad import EntryMode, Keypad
@@ -32,7 +33,7 @@ KEYPAD_MAX_W = 760  # keys stay together under the finger, centred on wide scree
 
 
 class PhoneEntryScreen(Screen):
-    name = "phone_entry"
+    name = ScreenName.PHONE_ENTRY
     prompt_id = "phone_entry"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 

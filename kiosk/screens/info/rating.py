@@ -2,7 +2,7 @@
 word (很不满意 … 很满意; never colour alone), and a way to skip. Then thanks.
 
 Any flow offers it at its end with `offer_rating(navigator, "certification")` (the same as
-`navigator.go("rating", {"service": "certification"})`). The screen emits `rated(service, score)`
+`navigator.go(ScreenName.RATING, ...)`). The screen emits `rated(service, score)`
 (the application records a `rating` transaction) and `finished()` when the resident is done; it
 never traps anyone: 不评价 and 首页 end the session like everywhere else, and idle times out.
 """
@@ -18,6 +18,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
@@ -42,7 +43,7 @@ def offer_rating(navigator: Any, service: str) -> None:
     """The hook for any flow's last step: show the rating for `service` (see RATED_SERVICES)."""
     if service not in RATED_SERVICES:
         raise ValueError(f"unknown service {service!r} for a rating")
-    navigator.go("rating", {"service": service})
+    navigator.go(ScreenName.RATING, {"service": service})
 
 
 def tr(text: object) -> str:
@@ -113,7 +114,7 @@ class FaceButton(BigButton):
 
 
 class RatingScreen(Screen):
-    name = "rating"
+    name = ScreenName.RATING
     prompt_id = "rating"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 

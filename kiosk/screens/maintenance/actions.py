@@ -21,6 +21,7 @@ from kiosk.screens.maintenance.entry import (
     tech_label,
     tr,
 )
+from kiosk.screens.names import ScreenName
 from kiosk.widgets.buttons import BigButton
 
 MAX_REJECTED_SHOWN = 8  # the export holds all of them
@@ -43,7 +44,7 @@ class ActionId(enum.Enum):
 
 
 class MaintenanceActionsScreen(TechnicianScreen):
-    name = "maintenance_actions"
+    name = ScreenName.MAINTENANCE_ACTIONS
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：维护操作"))
     bar_buttons = frozenset()
 
@@ -111,7 +112,7 @@ class MaintenanceActionsScreen(TechnicianScreen):
 class MaintenanceRejectedScreen(TechnicianScreen):
     """Rejected transactions with the platform's reasons; person ids arrive masked."""
 
-    name = "maintenance_rejected"
+    name = ScreenName.MAINTENANCE_REJECTED
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：被平台拒绝的交易"))
 
     export_requested = Signal()
@@ -166,7 +167,7 @@ class MaintenanceFolderScreen(TechnicianScreen):
     """Choose by touch where an export goes: USB sticks under /media and /mnt, or the data
     directory's exports folder. `params`: {"what": "bundle" | "rejected"}."""
 
-    name = "maintenance_folder"
+    name = ScreenName.MAINTENANCE_FOLDER
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：选择导出到哪里"))
 
     folder_chosen = Signal(str, str)  # what, folder
@@ -228,7 +229,7 @@ class Question(enum.Enum):
 class MaintenanceConfirmScreen(TechnicianScreen):
     """A yes/no question. `params`: {"question": Question}."""
 
-    name = "maintenance_confirm"
+    name = ScreenName.MAINTENANCE_CONFIRM
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：请确认"))
     bar_buttons = frozenset()
 

@@ -23,6 +23,7 @@ from kiosk.screens.maintenance.entry import (
     tech_label,
     tr,
 )
+from kiosk.screens.names import ScreenName
 
 MAX_TEXT_CHARS = 150  # one check's text on screen; the bundle keeps it whole
 
@@ -67,7 +68,7 @@ def check_text(check: Check) -> str:
 
 
 class MaintenanceDiagnosticsScreen(TechnicianScreen):
-    name = "maintenance_diagnostics"
+    name = ScreenName.MAINTENANCE_DIAGNOSTICS
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：设备状态"))
     bar_buttons = frozenset()
 

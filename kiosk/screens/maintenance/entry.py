@@ -21,13 +21,13 @@ from kiosk.ops.technician import (
     AttemptResult,
 )
 from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.keypad import Keypad
 from kiosk.widgets.theme import Theme
 
-MAINTENANCE_PREFIX = "maintenance"
 TECH_BODY_PX = 24  # ui-guide: maintenance screens may use 24 px body text
 TECH_BUTTON_PX = 28
 TECH_TITLE_PX = 30
@@ -117,7 +117,7 @@ class MaintenanceEntryScreen(TechnicianScreen):
     """The PIN keypad. `params`: {"method": EntryMethod}. Emits `pin_entered(pin)`; the flow
     answers with `show_result`, `show_locked` or `set_checking`."""
 
-    name = MAINTENANCE_PREFIX
+    name = ScreenName.MAINTENANCE
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：请输入维护密码"))
     bar_buttons = frozenset({BarButton.HOME})
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
@@ -70,7 +71,7 @@ _TYPING = frozenset(
 
 
 class PinScreen(Screen):
-    name = "pin"
+    name = ScreenName.PIN
     prompt_id = "pin"
     # no 返回: behind this screen is "insert your card", with the card already in
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})

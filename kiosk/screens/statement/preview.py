@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.pin import statement_steps
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
@@ -83,7 +84,7 @@ class PagePreview(QWidget):
 
 
 class StatementPreviewScreen(Screen):
-    name = "statement_preview"
+    name = ScreenName.STATEMENT_PREVIEW
     prompt_id = "statement_preview"
     # no 返回: the PIN is verified; 首页 ends the session
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})

@@ -4,8 +4,8 @@ One screen with three states, driven by the statement flow from the printer work
 PRINTING (a page going into the printer), DONE (a page coming out, spoken; 取好了 or, after
 `TAKE_DOCUMENT_SECONDS`, the session ends and the card reminder follows), FAILED (what happened in
 one line, what to do in one line, one button). By the time DONE or FAILED shows, the attempt is
-already recorded. The certification flow asks `navigator.is_available("printing")` before it
-emits `receipt_requested`.
+already recorded. The certification flow asks `navigator.is_available(ScreenName.PRINTING)`
+before it emits `receipt_requested`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.statement_rules import DocumentKind, FailureKind, failure_kind
 from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.pin import statement_steps, where_to_go
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
@@ -37,7 +38,7 @@ class PrintState(enum.Enum):
 
 
 class PrintingScreen(Screen):
-    name = "printing"
+    name = ScreenName.PRINTING
     prompt_id = "printing"
     bar_buttons = frozenset({BarButton.REPEAT})
 
@@ -123,7 +124,7 @@ class PrintingScreen(Screen):
             self.take_timer.stop()
             self.taken.emit()
         elif self.failure is not None and self.failure.button == "help":
-            self.navigate.emit("help", {})
+            self.navigate.emit(ScreenName.HELP, {})
         else:
             self.finished.emit()
 

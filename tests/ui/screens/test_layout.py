@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from kiosk.demo.screenshots.gallery import SCENES, build_for_picture
 from kiosk.screens import registry
 from kiosk.screens.base import Screen
+from kiosk.screens.names import ScreenName
 from kiosk.widgets.buttons import Tile
 from kiosk.widgets.countdown import CountdownOverlay
 from kiosk.widgets.theme import BODY_PX, INSTRUCTION_PX, TARGET_GAP, TARGET_MIN_H, TARGET_MIN_W
@@ -90,7 +91,7 @@ def _problems(app: KioskApp) -> list[str]:
 
 def _render(config, scene, size, language):
     app = build_for_picture(config, size[0], size[1], language)
-    app.navigator.go("home")
+    app.navigator.go(ScreenName.HOME)
     SCENES[scene](app)
     app.window.resize(app.geometry.size())
     app.window.show()

@@ -7,6 +7,7 @@ import pytest
 from kiosk.screens import registry
 from kiosk.screens.base import Screen
 from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
 from tests.ui.helpers import click, click_bar, current_name
 
@@ -14,7 +15,7 @@ from tests.ui.helpers import click, click_bar, current_name
 class BenefitsForTest(Screen):
     """A flow screen as another engineer would add it: one class, one line in SCREENS."""
 
-    name = "benefits"
+    name = ScreenName.BENEFITS
     prompt_id = "greeting"
 
 
