@@ -14,6 +14,8 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kiosk.screens.names import ScreenName
+
 if TYPE_CHECKING:
     from drivers.card.simulated import SimulatedCardReader
     from drivers.fingerprint.simulated import SimulatedSensor
@@ -43,7 +45,7 @@ class Pilot:
     rng: random.Random
     notes: dict[str, Any] = field(default_factory=dict)
 
-    def screen_is(self, *names: str) -> Callable[[], bool]:
+    def screen_is(self, *names: ScreenName) -> Callable[[], bool]:
         def ready() -> bool:
             current = self.app.navigator.current
             return current is not None and current.name in names
