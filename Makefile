@@ -40,8 +40,10 @@ typecheck: venv
 pytest: venv
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
+# every screen at the three sizes in both languages into build/screenshots/ (ignored by git);
+# `make screenshots SCREENSHOTS_ARGS=--docs` renews only the docs' pictures in docs/screenshots/
 screenshots: venv
-	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
 sounds: venv
 	$(BIN)/python scripts/make_sounds.py
