@@ -94,9 +94,7 @@ class KioskApp(QObject):
         self.voice = Voice(sound_possible(config.ui.sounds), config.ui.volume, self)
 
         # services: the only owners of devices, the store and the network
-        reader = open_reader or open_configured_reader(
-            config.devices.card, config.devices.card_reader
-        )
+        reader = open_reader or open_configured_reader(config)
         self.card = CardService(reader, today=lambda: clock().date(), parent=self)
         self.fingerprint = FingerprintService(config, open_sensor, parent=self)
         self.printer = PrinterService.from_config(config, self)
@@ -148,7 +146,8 @@ class KioskApp(QObject):
         self.info = InfoFlow(flow_ctx, self.info_service)
         self.maintenance = MaintenanceFlow(
             flow_ctx, self.gate, self.maintenance_service,
-            card=self.card, fingerprint=self.fingerprint, sync=self.sync_service,
+            card=self.card, fingerprint=self.fingerprint, printer=self.printer,
+            sync=self.sync_service,
             voice=self.voice, quit=self.quit_on_purpose, end_quietly=self.shell.end_quietly,
             monotonic=monotonic, parent=self,
         )  # fmt: skip

@@ -13,13 +13,13 @@ import time
 from datetime import date
 from typing import Any
 
-from drivers.card import open_card_reader
 from drivers.card.api import CardData, CardEventKind, CardReader
 from drivers.card.records import ETHNICITY_NAMES
 from drivers.errors import DeviceError, NoCard, ReaderUnavailable
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id
+from kiosk.ops.devices import open_configured_reader
 
 DEFAULT_TIMEOUT = 30.0  # s a technician has to insert the card
 GENDERS = {"M": "male", "F": "female"}
@@ -56,7 +56,7 @@ def register(subparsers: Any) -> None:
 
 def read_command(args: argparse.Namespace, config: Config) -> int:
     try:
-        reader = open_card_reader(config.devices.card, config.devices.card_reader)
+        reader = open_configured_reader(config)
     except DeviceError as e:
         return fail(e.code, e.detail, args.json)
     try:

@@ -1,8 +1,8 @@
 """`kiosk-admin devices [--json]`: the diagnostics of the maintenance screen, for remote support.
 
 Opens each configured device on its own thread with its own deadline (see
-kiosk/ops/diagnostics.py), prints one line per check (or one JSON object), and exits 0 when no
-check is FAULT, 1 otherwise. Read-only: it changes nothing and records nothing.
+kiosk/ops/diagnostics_devices.py), prints one line per check (or one JSON object), and exits 0
+when no check is FAULT, 1 otherwise. Read-only: it changes nothing and records nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Any
 
 from kiosk.admin.output import emit
 from kiosk.config import Config
-from kiosk.ops.diagnostics import DiagnosticsReport, collect_from_config
+from kiosk.ops.diagnostics_devices import collect_from_config
+from kiosk.ops.diagnostics_model import DiagnosticsReport
 
 EXIT_FAULT = 1
 STATE_WIDTH = 7  # len("WARNING")

@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from drivers.errors import PrinterError
-from drivers.printer import open_printer
-from drivers.printer.api import Printer, PrinterState
+from drivers.printer.api import PrinterState
 from kiosk.admin.output import emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.clock import kiosk_now
 from kiosk.core.masking import mask_name, mask_person_id
 from kiosk.core.statement_rules import roster_date
 from kiosk.documents import DocumentContext, build_statement, build_test_page
+from kiosk.ops.devices import open_configured_printer
 from offline_cache.store import Store
 
 SECONDS_PER_DAY = 86400.0
@@ -74,11 +74,6 @@ def register(subparsers: Any) -> None:
     )
     test_page.add_argument("--json", action="store_true", help="one JSON object")
     test_page.set_defaults(handler=test_page_command)
-
-
-def configured_printer(config: Config) -> Printer:
-    d = config.devices
-    return open_printer(d.printer, d.printer_name, d.simulated_printer_dir)
 
 
 def _context(config: Config, offline: bool, data_as_of: date | None) -> DocumentContext:
@@ -149,7 +144,7 @@ def statement_command(args: argparse.Namespace, config: Config) -> int:
 
 
 def status_command(args: argparse.Namespace, config: Config) -> int:
-    status = configured_printer(config).status()
+    status = open_configured_printer(config).status()
     emit(
         {
             "printer": status.name,
@@ -171,7 +166,7 @@ def test_page_command(args: argparse.Namespace, config: Config) -> int:
         doc = build_test_page(_context(config, offline=False, data_as_of=None))
     except ConfigError as e:
         return fail("config_error", str(e), args.json)
-    printer = configured_printer(config)
+    printer = open_configured_printer(config)
     with tempfile.TemporaryDirectory(prefix="kiosk-test-page-") as folder:
         pdf = Path(folder) / "test-page.pdf"
         pdf.write_bytes(doc.pdf)

@@ -5,8 +5,10 @@ anywhere (never a resident session) or the hidden corner sequence, then the PIN 
 maintenance worker: scrypt takes ~0.1 s). The session (`MaintenanceSession`) ends after
 `[maintenance] idle_timeout` without a touch, when the technician card leaves (card entries), or
 on "leave". Every step is audited through the worker (`audit_action`). Device checks run on the
-thread that owns each device: the card reader through the card service, the others through the
-maintenance worker (see kiosk/services/maintenance_service.py).
+thread that owns each device: the card reader through the card service, the printer check and
+the test page through the printer service, the sensor through the fingerprint service (the
+maintenance worker opens it only when no service holds it; see
+kiosk/services/maintenance_service.py).
 """
 
 from __future__ import annotations
@@ -47,8 +49,10 @@ from kiosk.services.fingerprint_service import FingerprintService
 from kiosk.services.maintenance_service import (
     ActionResult,
     MaintenanceService,
+    action_of_test_page,
     test_capture_with,
 )
+from kiosk.services.printer_service import PrinterService, TestPageResult
 
 if TYPE_CHECKING:
     from kiosk.services.card_service import CardService
@@ -80,6 +84,7 @@ class MaintenanceFlow(QObject):
         *,
         card: CardService,
         fingerprint: FingerprintService | None,
+        printer: PrinterService,
         sync: SyncService,
         voice: Voice,
         quit: Callable[[int], None],
@@ -89,13 +94,15 @@ class MaintenanceFlow(QObject):
     ) -> None:
         """`quit(code)` leaves the application (restart or desktop); `end_quietly()` returns to
         residents keeping the technician's volume; `fingerprint` is the service whose thread
-        owns the sensor (None: no sensor checks through it)."""
+        owns the sensor (None: no sensor checks through it); `printer` is the service whose
+        thread owns the printer (its check and the test page run there)."""
         super().__init__(parent)
         self.ctx = ctx
         self.gate = gate
         self.service = service
         self.card = card
         self.fingerprint = fingerprint
+        self.printer = printer
         self.sync = sync
         self.voice = voice
         self._end_quietly = end_quietly
@@ -136,6 +143,8 @@ class MaintenanceFlow(QObject):
         card.probe_done.connect(self._card_probed)
         if fingerprint is not None:
             fingerprint.probe_done.connect(self._sensor_probed)
+        printer.status_probed.connect(self._printer_probed)
+        printer.test_page_done.connect(self._test_page_done)
         sync.status_changed.connect(self._sync_status)
 
     # --- entry ----------------------------------------------------------------------------------
@@ -325,7 +334,7 @@ class MaintenanceFlow(QObject):
         else:  # the fingerprint service holds the port: probe on its thread, never open it again
             kind = self.ctx.config.devices.fingerprint
             sensor_service.probe(lambda sensor: _sensor_check(sensor, kind))
-        self.service.probe_printer()
+        self.printer.probe_status()  # on the printer service's thread, which owns the printer
         self.service.local_checks()
         self.service.audit(MaintenanceAction.DIAGNOSTICS, "refresh")
 
@@ -335,6 +344,12 @@ class MaintenanceFlow(QObject):
             self.diagnostics.show_check(result)
         elif isinstance(result, ActionResult):
             self._action_done(result)
+
+    def _printer_probed(self, _request_id: int, check: Check) -> None:
+        self.diagnostics.show_check(check)
+
+    def _test_page_done(self, result: TestPageResult) -> None:
+        self._action_done(action_of_test_page(result))
 
     def _card_probed(self, result: object) -> None:
         if isinstance(result, Check):
@@ -376,7 +391,7 @@ class MaintenanceFlow(QObject):
                 sensor_service.probe(lambda sensor: test_capture_with(sensor, config, cancel))
         elif action is ActionId.TEST_PRINT:
             a.show_result(None, QCoreApplication.translate("Maintenance", "正在打印测试页…"))
-            self.service.print_test_page()
+            self.printer.print_test_page()
         elif action is ActionId.SYNC_NOW:
             started = self.sync.sync_now()
             if started:

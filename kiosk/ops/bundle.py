@@ -25,8 +25,9 @@ from typing import Any
 from kiosk import __version__
 from kiosk.config import Config
 from kiosk.core.masking import mask_person_id, mask_text
-from kiosk.ops.diagnostics import DiagnosticsReport, collect_from_config
+from kiosk.ops.diagnostics_devices import collect_from_config
 from kiosk.ops.diagnostics_logs import log_files
+from kiosk.ops.diagnostics_model import DiagnosticsReport
 
 REDACTED = "<redacted>"
 # Setting names whose value is (or may be) a secret; `*_file` / `*_dir` settings are paths.

@@ -1,12 +1,11 @@
-"""Diagnostics for technicians: one `Check` per part of the kiosk, each with a state word.
+"""Diagnostics for technicians: the probes and state rules behind each `Check`.
 
-Pure collection, no Qt. The probe functions take the device object's method (or a callable) so the
-maintenance screen can run each on the worker thread that owns the device; `collect_from_config`
-opens the devices itself (for `kiosk-admin devices`), each probe on its own thread with its own
-deadline. No probe raises: a failure, an exception or a deadline becomes a FAULT with the reason.
-
-States: OK (nothing to do), WARNING (works, but look at it), FAULT (a resident-facing function is
-broken), UNKNOWN (could not be checked, e.g. the port is held by the running kiosk).
+Pure collection, no Qt. The model (`Check`, `CheckId`, `State`, `DiagnosticsReport`, `guarded`)
+is in diagnostics_model.py and re-exported here. The probe functions take the device object's
+method (or a callable) so the maintenance screen can run each on the worker thread that owns the
+device; `diagnostics_devices.collect_from_config` opens the devices itself (for `kiosk-admin
+devices`), each probe on its own thread with its own deadline (`collect`). No probe raises: a
+failure, an exception or a deadline becomes a FAULT with the reason.
 """
 
 from __future__ import annotations
@@ -17,29 +16,44 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import requests
 
 from kiosk import __version__
+from kiosk.ops.diagnostics_model import (
+    SEVERITY,
+    TITLES,
+    Check,
+    CheckId,
+    DiagnosticsReport,
+    State,
+    describe,
+    guarded,
+    utc_now_iso,
+)
 
 if TYPE_CHECKING:
     from drivers.card.api import ReaderStatus
     from drivers.fingerprint.api import SensorInfo
     from drivers.printer.api import PrinterStatus
-    from kiosk.config import Config
     from offline_cache.store import SyncStatus
 
-# Deadlines of the probes run by `collect_from_config` (seconds).
-CARD_PROBE_TIMEOUT_S = 5.0
-SENSOR_PROBE_TIMEOUT_S = 8.0  # opening a ZFM verifies the password and reads its parameters
-PRINTER_PROBE_TIMEOUT_S = 5.0
-COUNTY_PROBE_TIMEOUT_S = 8.0
-LOCAL_PROBE_TIMEOUT_S = 5.0  # disk, software, log
+__all__ = [
+    "SEVERITY",
+    "TITLES",
+    "Check",
+    "CheckId",
+    "DiagnosticsReport",
+    "State",
+    "describe",
+    "guarded",
+    "utc_now_iso",
+]
+
 HEALTH_TIMEOUT_S = 3.0  # connect and read timeout of GET /api/v1/health
 
 # Thresholds.
@@ -52,100 +66,6 @@ SYNC_STALE_FAULT_S = 7 * 24 * 3600.0
 FEED_STALE_WARNING_S = 48 * 3600.0
 PENDING_AGE_WARNING_S = 24 * 3600.0
 HEALTH_PATH = "/api/v1/health"
-
-
-class State(StrEnum):
-    OK = "OK"
-    WARNING = "WARNING"
-    FAULT = "FAULT"
-    UNKNOWN = "UNKNOWN"
-
-
-SEVERITY = {State.OK: 0, State.UNKNOWN: 1, State.WARNING: 2, State.FAULT: 3}
-
-
-class CheckId(StrEnum):
-    CARD_READER = "card_reader"
-    FINGERPRINT = "fingerprint"
-    PRINTER = "printer"
-    COUNTY = "county"
-    DISK = "disk"
-    SOFTWARE = "software"
-    LOG_ERRORS = "log_errors"
-
-
-TITLES = {
-    CheckId.CARD_READER: "Card reader",
-    CheckId.FINGERPRINT: "Fingerprint sensor",
-    CheckId.PRINTER: "Printer",
-    CheckId.COUNTY: "County platform",
-    CheckId.DISK: "Disk space",
-    CheckId.SOFTWARE: "Software",
-    CheckId.LOG_ERRORS: "Recent errors",
-}
-
-
-@dataclass(frozen=True)
-class Check:
-    """One line of the diagnostics screen. `reason` is a stable code (for translation and
-    scripts), `text` a short English sentence for the technician, `details` JSON-safe facts."""
-
-    id: CheckId
-    state: State
-    reason: str
-    text: str
-    details: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def title(self) -> str:
-        return TITLES[self.id]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id.value,
-            "title": self.title,
-            "state": self.state.value,
-            "reason": self.reason,
-            "text": self.text,
-            "details": self.details,
-        }
-
-
-@dataclass(frozen=True)
-class DiagnosticsReport:
-    checks: tuple[Check, ...]
-    generated_at: str  # ISO 8601, UTC
-
-    @property
-    def worst(self) -> State:
-        return max((c.state for c in self.checks), key=SEVERITY.__getitem__, default=State.OK)
-
-    @property
-    def has_fault(self) -> bool:
-        return any(c.state is State.FAULT for c in self.checks)
-
-    def check(self, check_id: CheckId) -> Check:
-        return next(c for c in self.checks if c.id is check_id)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "generated_at": self.generated_at,
-            "version": __version__,
-            "worst": self.worst.value,
-            "checks": [c.to_dict() for c in self.checks],
-        }
-
-
-def utc_now_iso(clock: Callable[[], float] = time.time) -> str:
-    return datetime.fromtimestamp(clock(), UTC).isoformat(timespec="seconds")
-
-
-def guarded(check_id: CheckId, probe: Callable[[], Check]) -> Check:
-    """Run a probe; any exception becomes a FAULT naming it (a probe never raises)."""
-    try:
-        return probe()
-    except Exception as e:  # the point: whatever a device library throws, the screen shows it
-        return Check(check_id, State.FAULT, _reason_of(e), f"check failed: {_describe(e)}")
 
 
 def with_deadline(check_id: CheckId, probe: Callable[[], Check], timeout: float) -> Check:
@@ -164,16 +84,6 @@ def with_deadline(check_id: CheckId, probe: Callable[[], Check], timeout: float)
     if result:
         return result[0]
     return Check(check_id, State.FAULT, "timeout", f"no answer within {timeout:g} s")
-
-
-def _describe(e: BaseException) -> str:
-    detail = getattr(e, "detail", None) or str(e) or type(e).__name__
-    return " ".join(str(detail).split())[:300]
-
-
-def _reason_of(e: BaseException) -> str:
-    code = getattr(e, "code", None)
-    return str(code) if isinstance(code, str) else "error"
 
 
 def _simulated(check: Check, kind: str, key: str) -> Check:
@@ -419,7 +329,7 @@ def probe_county(
         try:
             sync, error = sync_status(), ""
         except Exception as e:  # a damaged or locked database is a finding, not a crash
-            sync, error = None, _describe(e)
+            sync, error = None, describe(e)
         return county_check(health, sync, clock(), error)
 
     return guarded(CheckId.COUNTY, probe)
@@ -457,7 +367,7 @@ def software_check(config_source: Path | None = None) -> Check:
     return Check(CheckId.SOFTWARE, State.OK, "ok", f"kiosk {__version__}", details)
 
 
-# --- everything, from the configuration (kiosk-admin) --------------------------------------------
+# --- several probes at once (kiosk-admin) --------------------------------------------------------
 def collect(probes: dict[CheckId, tuple[Callable[[], Check], float]]) -> DiagnosticsReport:
     """Run the probes concurrently, each with its deadline; the report keeps `CheckId` order."""
     results: dict[CheckId, Check] = {}
@@ -474,31 +384,3 @@ def collect(probes: dict[CheckId, tuple[Callable[[], Check], float]]) -> Diagnos
         thread.join()
     ordered = tuple(results[cid] for cid in CheckId if cid in results)
     return DiagnosticsReport(ordered, utc_now_iso())
-
-
-def collect_from_config(
-    config: Config, clock: Callable[[], float] = time.time
-) -> DiagnosticsReport:
-    """Open each configured device on its own thread, check it and close it again."""
-    from kiosk.ops.diagnostics_devices import (
-        open_and_probe_card,
-        open_and_probe_county,
-        open_and_probe_printer,
-        open_and_probe_sensor,
-    )
-    from kiosk.ops.diagnostics_logs import check_log_errors
-
-    return collect(
-        {
-            CheckId.CARD_READER: (lambda: open_and_probe_card(config), CARD_PROBE_TIMEOUT_S),
-            CheckId.FINGERPRINT: (lambda: open_and_probe_sensor(config), SENSOR_PROBE_TIMEOUT_S),
-            CheckId.PRINTER: (lambda: open_and_probe_printer(config), PRINTER_PROBE_TIMEOUT_S),
-            CheckId.COUNTY: (lambda: open_and_probe_county(config, clock), COUNTY_PROBE_TIMEOUT_S),
-            CheckId.DISK: (lambda: disk_check(config.paths.data_dir), LOCAL_PROBE_TIMEOUT_S),
-            CheckId.SOFTWARE: (lambda: software_check(config.source), LOCAL_PROBE_TIMEOUT_S),
-            CheckId.LOG_ERRORS: (
-                lambda: check_log_errors(config.log_dir, clock()),
-                LOCAL_PROBE_TIMEOUT_S,
-            ),
-        }
-    )

@@ -1,9 +1,10 @@
 """Open a configured device, check it, close it: the diagnostics of `kiosk-admin devices`.
 
-Each function runs on the thread `diagnostics.collect` gives it, which then owns the device for
-the whole check (the ZFM driver refuses calls from any other thread). The running kiosk keeps
-its own devices; here PC/SC and CUPS are shared safely, but a serial port is not: when another
-process holds the sensor's port, the sensor is reported UNKNOWN instead of being opened.
+`collect_from_config` runs every check, each on its own thread with its own deadline. Each
+`open_and_probe_*` function runs on the thread `diagnostics.collect` gives it, which then owns
+the device for the whole check (the ZFM driver refuses calls from any other thread). The running
+kiosk keeps its own devices; here PC/SC and CUPS are shared safely, but a serial port is not: when
+another process holds the sensor's port, the sensor is reported UNKNOWN instead of being opened.
 """
 
 from __future__ import annotations
@@ -13,25 +14,55 @@ import time
 from collections.abc import Callable
 
 from kiosk.config import Config
-from kiosk.ops.devices import open_configured_sensor
+from kiosk.ops.devices import (
+    open_configured_printer,
+    open_configured_reader,
+    open_configured_sensor,
+)
 from kiosk.ops.diagnostics import (
-    Check,
-    CheckId,
-    State,
+    collect,
+    disk_check,
     probe_card_reader,
     probe_county,
     probe_fingerprint,
     probe_printer,
+    software_check,
 )
+from kiosk.ops.diagnostics_logs import check_log_errors
+from kiosk.ops.diagnostics_model import Check, CheckId, DiagnosticsReport, State
+
+# Deadlines of the probes run by `collect_from_config` (seconds).
+CARD_PROBE_TIMEOUT_S = 5.0
+SENSOR_PROBE_TIMEOUT_S = 8.0  # opening a ZFM verifies the password and reads its parameters
+PRINTER_PROBE_TIMEOUT_S = 5.0
+COUNTY_PROBE_TIMEOUT_S = 8.0
+LOCAL_PROBE_TIMEOUT_S = 5.0  # disk, software, log
+
+
+def collect_from_config(
+    config: Config, clock: Callable[[], float] = time.time
+) -> DiagnosticsReport:
+    """Open each configured device on its own thread, check it and close it again."""
+    return collect(
+        {
+            CheckId.CARD_READER: (lambda: open_and_probe_card(config), CARD_PROBE_TIMEOUT_S),
+            CheckId.FINGERPRINT: (lambda: open_and_probe_sensor(config), SENSOR_PROBE_TIMEOUT_S),
+            CheckId.PRINTER: (lambda: open_and_probe_printer(config), PRINTER_PROBE_TIMEOUT_S),
+            CheckId.COUNTY: (lambda: open_and_probe_county(config, clock), COUNTY_PROBE_TIMEOUT_S),
+            CheckId.DISK: (lambda: disk_check(config.paths.data_dir), LOCAL_PROBE_TIMEOUT_S),
+            CheckId.SOFTWARE: (lambda: software_check(config.source), LOCAL_PROBE_TIMEOUT_S),
+            CheckId.LOG_ERRORS: (
+                lambda: check_log_errors(config.log_dir, clock()),
+                LOCAL_PROBE_TIMEOUT_S,
+            ),
+        }
+    )
 
 
 def open_and_probe_card(config: Config) -> Check:
-    from drivers.card.factory import open_card_reader
-
-    d = config.devices
-    reader = open_card_reader(d.card, d.card_reader)
+    reader = open_configured_reader(config)
     try:
-        return probe_card_reader(reader.status, d.card)
+        return probe_card_reader(reader.status, config.devices.card)
     finally:
         reader.close()
 
@@ -62,11 +93,8 @@ def open_and_probe_sensor(config: Config) -> Check:
 
 
 def open_and_probe_printer(config: Config) -> Check:
-    from drivers.printer import open_printer
-
-    d = config.devices
-    printer = open_printer(d.printer, d.printer_name, d.simulated_printer_dir)
-    return probe_printer(printer.status, d.printer)
+    printer = open_configured_printer(config)
+    return probe_printer(printer.status, config.devices.printer)
 
 
 def open_and_probe_county(config: Config, clock: Callable[[], float] = time.time) -> Check:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.core.masking import mask_text
-from kiosk.ops.diagnostics import Check, CheckId, State, guarded
+from kiosk.ops.diagnostics_model import Check, CheckId, State, guarded
 
 LOG_GLOB = "*.jsonl*"
 TAIL_BYTES = 1024 * 1024  # read at most this much from the end of each file

@@ -23,7 +23,9 @@ from drivers.errors import (
     ReaderUnavailable,
     WrongPin,
 )
+from kiosk.config import Config
 from kiosk.core.masking import mask_card_number
+from kiosk.ops import devices
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 
 log = logging.getLogger(__name__)
@@ -32,13 +34,9 @@ POLL_SECONDS = 0.1  # how long one wait_for_event blocks; bounds the latency of 
 REOPEN_MS = 3000  # retry opening a reader that could not be opened
 
 
-def open_configured_reader(kind: str, pattern: str) -> Callable[[], CardReader]:
-    def factory() -> CardReader:
-        from drivers.card.factory import open_card_reader
-
-        return open_card_reader(kind, pattern)
-
-    return factory
+def open_configured_reader(config: Config) -> Callable[[], CardReader]:
+    """A factory the worker thread calls, so the thread that opens the reader owns it."""
+    return lambda: devices.open_configured_reader(config)
 
 
 class CardWorker(QObject):

@@ -2,16 +2,17 @@
 
 `MaintenanceWorker` lives on its own QThread with its own `Store` (audit entries, rejected list,
 sync status) and does the slow work there: scrypt PIN checks (~0.1 s), the county health probe,
-disk and log checks, exports to a USB stick, and — until the fingerprint and printer services
-offer a way to run a probe on their own threads — opening the sensor or printer itself, on this
-thread, for one check, test capture or test page. The sensor is never opened while an in-process
-fingerprint service holds it (`sensor_busy`). `MaintenanceService` is the GUI-side facade.
+disk and log checks, exports to a USB stick, and — when no fingerprint service holds the
+sensor — opening the sensor itself, on this thread, for one check or test capture. The sensor is
+never opened while an in-process fingerprint service holds it (`sensor_busy`): then the flow asks
+that service. The printer is never opened here: its one owner is the printer service, which the
+maintenance flow asks for the printer check and the test page (`action_of_test_page` turns its
+answer into this worker's `ActionResult`). `MaintenanceService` is the GUI-side facade.
 """
 
 from __future__ import annotations
 
 import logging
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,9 +24,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from drivers.errors import DeviceError
 from drivers.fingerprint.api import TEMPLATE_SIZE, EnrolledFinger, FingerprintSensor
-from drivers.printer.api import Printer
 from kiosk.config import Config
-from kiosk.core.clock import kiosk_now
 from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
 from kiosk.ops.bundle import export_bundle, export_rejected, rejected_entries
 from kiosk.ops.devices import open_configured_sensor
@@ -37,11 +36,11 @@ from kiosk.ops.diagnostics import (
     disk_check,
     probe_county,
     probe_fingerprint,
-    probe_printer,
     software_check,
 )
 from kiosk.ops.diagnostics_logs import check_log_errors
 from kiosk.ops.technician import TechnicianGate
+from kiosk.services.printer_service import TestPageResult
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
 
@@ -113,6 +112,12 @@ def test_capture_with(
     return ActionResult(action, True, "quality good", {"quality": "good", "score": result.score})
 
 
+def action_of_test_page(result: TestPageResult) -> ActionResult:
+    """The printer service's answer to a test page, as the actions screen and the audit take it."""
+    details: dict[str, Any] = {"job": result.job_id} if result.printed else {}
+    return ActionResult(MaintenanceAction.TEST_PRINT, result.printed, result.message, details)
+
+
 class MaintenanceWorker(QObject):
     pin_result = Signal(object)  # AttemptResult
     check_done = Signal(object)  # Check
@@ -126,7 +131,6 @@ class MaintenanceWorker(QObject):
         config: Config,
         gate: TechnicianGate,
         open_sensor: Callable[[], FingerprintSensor],
-        open_printer: Callable[[], Printer],
         sensor_busy: Callable[[], bool],
         media_roots: tuple[Path, ...],
     ) -> None:
@@ -134,7 +138,6 @@ class MaintenanceWorker(QObject):
         self._config = config
         self._gate = gate
         self._open_sensor = open_sensor
-        self._open_printer = open_printer
         self._sensor_busy = sensor_busy
         self._media_roots = media_roots
         self._store: Store | None = None
@@ -201,17 +204,6 @@ class MaintenanceWorker(QObject):
         finally:
             sensor.close()
 
-    @Slot()
-    def probe_printer(self) -> None:
-        assert_in_thread(self)
-        kind = self._config.devices.printer
-        try:
-            printer = self._open_printer()
-        except DeviceError as e:
-            self.check_done.emit(Check(CheckId.PRINTER, State.FAULT, e.code, e.detail))
-            return
-        self.check_done.emit(probe_printer(printer.status, kind))
-
     # --- actions --------------------------------------------------------------------------------
     def _done(self, action: MaintenanceAction, ok: bool, message: str, **details: Any) -> None:
         self.action_done.emit(ActionResult(action, ok, message, details))
@@ -233,35 +225,6 @@ class MaintenanceWorker(QObject):
             self.action_done.emit(test_capture_with(sensor, self._config, self.cancel))
         finally:
             sensor.close()
-
-    @Slot()
-    def print_test_page(self) -> None:
-        assert_in_thread(self)
-        from kiosk.documents import DocumentContext, build_test_page
-
-        action = MaintenanceAction.TEST_PRINT
-        config = self._config
-        try:
-            doc = build_test_page(
-                DocumentContext(
-                    township_name=config.terminal.township_name,
-                    terminal_id=config.terminal.id,
-                    printed_at=kiosk_now(),
-                    secret=config.read_terminal_secret(),
-                )
-            )
-            printer = self._open_printer()
-            with tempfile.TemporaryDirectory(prefix="kiosk-test-page-") as folder:
-                pdf = Path(folder) / "test-page.pdf"
-                pdf.write_bytes(doc.pdf)
-                result = printer.print_pdf(pdf, "kiosk test page", config.devices.print_timeout)
-        except DeviceError as e:
-            self._done(action, False, f"{e.code}: {e.detail}")
-            return
-        except Exception as e:  # configuration or PDF problem: say it, keep the kiosk up
-            self._done(action, False, f"{type(e).__name__}: {e}")
-            return
-        self._done(action, True, f"job {result.job_id}, {result.pages} page(s)", job=result.job_id)
 
     @Slot()
     def list_rejected(self) -> None:
@@ -311,9 +274,7 @@ class MaintenanceService(QObject):
     _audit = Signal(str, str)
     _local = Signal()
     _sensor = Signal()
-    _printer = Signal()
     _capture = Signal()
-    _print = Signal()
     _rejected = Signal()
     _media = Signal()
     _export_rejected = Signal(str)
@@ -325,7 +286,6 @@ class MaintenanceService(QObject):
         gate: TechnicianGate,
         *,
         open_sensor: Callable[[], FingerprintSensor] | None = None,
-        open_printer: Callable[[], Printer] | None = None,
         sensor_busy: Callable[[], bool] = lambda: False,
         media_roots: tuple[Path, ...] = MEDIA_ROOTS,
         parent: QObject | None = None,
@@ -335,7 +295,6 @@ class MaintenanceService(QObject):
             config,
             gate,
             open_sensor or _configured_sensor(config),
-            open_printer or _configured_printer(config),
             sensor_busy,
             media_roots,
         )
@@ -345,9 +304,7 @@ class MaintenanceService(QObject):
             (self._audit, w.audit),
             (self._local, w.local_checks),
             (self._sensor, w.probe_sensor),
-            (self._printer, w.probe_printer),
             (self._capture, w.test_capture),
-            (self._print, w.print_test_page),
             (self._rejected, w.list_rejected),
             (self._media, w.list_media),
             (self._export_rejected, w.export_rejected),
@@ -379,17 +336,11 @@ class MaintenanceService(QObject):
     def probe_sensor(self) -> None:
         self._sensor.emit()
 
-    def probe_printer(self) -> None:
-        self._printer.emit()
-
     def test_capture(self) -> None:
         self._capture.emit()
 
     def cancel_capture(self) -> None:
         self.worker.cancel.set()
-
-    def print_test_page(self) -> None:
-        self._print.emit()
 
     def list_rejected(self) -> None:
         self._rejected.emit()
@@ -406,13 +357,3 @@ class MaintenanceService(QObject):
 
 def _configured_sensor(config: Config) -> Callable[[], FingerprintSensor]:
     return lambda: open_configured_sensor(config)
-
-
-def _configured_printer(config: Config) -> Callable[[], Printer]:
-    def open_configured() -> Printer:
-        from drivers.printer import open_printer
-
-        d = config.devices
-        return open_printer(d.printer, d.printer_name, d.simulated_printer_dir)
-
-    return open_configured

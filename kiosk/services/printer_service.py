@@ -18,12 +18,19 @@ A prepared document lives in the worker (its PDF in `<data_dir>/spool`, mode 060
 printed or `discard()`ed at the end of the session; leftovers from a crash are deleted at start.
 `PrinterService` is the GUI-side facade; requests carry an id so that a late answer for a
 session that has ended is recognised and dropped.
+
+The worker is the only owner of the printer in the application: maintenance mode's printer check
+(`probe_status`, answered by `status_probed` with a diagnostics `Check`) and its test page
+(`print_test_page`, answered by `test_page_done`) run here too, never on a second printer object.
+A test page is not a resident's document: it writes no transaction here (maintenance audits it)
+and does not count towards out of service.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +40,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
 from drivers.errors import DeviceError, PrinterError, PrinterUnavailable
-from drivers.printer import open_printer
-from drivers.printer.api import Printer, PrinterState, PrinterStatus
+from drivers.printer.api import Printer
 from kiosk.config import Config
+from kiosk.core.clock import kiosk_now
 from kiosk.core.masking import mask_person_id
 from kiosk.core.statement_rules import (
     DOCUMENT_FAILED_CODE,
@@ -52,8 +59,11 @@ from kiosk.documents import (
     RenderedDocument,
     build_receipt,
     build_statement,
+    build_test_page,
 )
 from kiosk.documents.warm_up import warm_up
+from kiosk.ops import devices
+from kiosk.ops.diagnostics import Check, CheckId, State, probe_printer
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
 
@@ -64,6 +74,7 @@ SPOOL_MODE = 0o600
 PREVIEW_DPI = 200  # the first page is drawn at this resolution; the screen scales it down
 POINTS_PER_INCH = 72.0
 TITLES = {DocumentKind.STATEMENT: "statement", DocumentKind.RECEIPT: "receipt"}
+TEST_PAGE_TITLE = "kiosk test page"
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,19 @@ class Preview:
     image: QImage
 
 
+@dataclass(frozen=True)
+class TestPageResult:
+    """A test page's outcome, for maintenance: `message` is the technician's short text ("job 7,
+    1 page(s)" or "code: detail")."""
+
+    __test__ = False  # not a pytest test class
+
+    request_id: int
+    printed: bool
+    message: str
+    job_id: int | None = None
+
+
 @dataclass
 class _Prepared:
     document: DocumentKind
@@ -85,11 +109,8 @@ class _Prepared:
 
 
 def open_configured_printer(config: Config) -> Callable[[], Printer]:
-    def factory() -> Printer:
-        d = config.devices
-        return open_printer(d.printer, d.printer_name, d.simulated_printer_dir)
-
-    return factory
+    """A factory the worker thread calls, so the thread that opens the printer owns it."""
+    return lambda: devices.open_configured_printer(config)
 
 
 def open_configured_store(config: Config) -> Callable[[], Store]:
@@ -116,6 +137,22 @@ def document_context(config: Config) -> Callable[[Store], DocumentContext]:
     return make
 
 
+def test_page_builder(config: Config) -> Callable[[], RenderedDocument]:
+    """The test page as maintenance prints it: the terminal, kiosk time, not offline data."""
+
+    def build() -> RenderedDocument:
+        return build_test_page(
+            DocumentContext(
+                township_name=config.terminal.township_name,
+                terminal_id=config.terminal.id,
+                printed_at=kiosk_now(),
+                secret=config.read_terminal_secret(),
+            )
+        )
+
+    return build
+
+
 def render_first_page(pdf: Path, dpi: int = PREVIEW_DPI) -> QImage:
     """The first page of `pdf` as an image (any thread); a null QImage if it cannot be read."""
     document = QPdfDocument()
@@ -138,7 +175,8 @@ class PrinterWorker(QObject):
     printing = Signal(int)  # request id: the job was handed to the printer
     completed = Signal(int, object)  # request id, PrintOutcome (recorded)
     failed = Signal(int, str, str)  # request id, code, technician detail (recorded if printed)
-    status_read = Signal(object)  # PrinterStatus
+    status_probed = Signal(int, object)  # request id, diagnostics Check (maintenance)
+    test_page_done = Signal(object)  # TestPageResult (maintenance)
     warmed_up = Signal()  # the document fonts are loaded (start-up, in this thread)
 
     def __init__(
@@ -149,7 +187,12 @@ class PrinterWorker(QObject):
         spool: Path,
         timeout: float,
         warm_up_fn: Callable[[], object] = warm_up,
+        *,
+        printer_kind: str = "cups",
+        test_page: Callable[[], RenderedDocument] | None = None,
     ) -> None:
+        """`printer_kind` is `[devices] printer` (a simulated printer is a diagnostics warning);
+        `test_page` builds the maintenance test page (None: the test page is refused)."""
         super().__init__()
         self._open_printer = open_printer_fn
         self._open_store = open_store_fn
@@ -157,6 +200,8 @@ class PrinterWorker(QObject):
         self._spool = spool
         self._timeout = timeout
         self._warm_up = warm_up_fn
+        self._printer_kind = printer_kind
+        self._test_page = test_page
         self._printer: Printer | None = None
         self._store: Store | None = None
         self._prepared: dict[int, _Prepared] = {}
@@ -264,14 +309,40 @@ class PrinterWorker(QObject):
             prepared.path.unlink(missing_ok=True)
         self._prepared.clear()
 
-    @Slot()
-    def read_status(self) -> None:
+    @Slot(int)
+    def probe_status(self, request_id: int) -> None:
+        """Maintenance's printer check, on the printer this thread owns."""
         assert_in_thread(self)
         try:
-            status = self._printer_().status()
+            printer = self._printer_()
         except PrinterError as e:
-            status = PrinterStatus(PrinterState.UNAVAILABLE, "", reasons=[e.code], message=e.detail)
-        self.status_read.emit(status)
+            check = Check(CheckId.PRINTER, State.FAULT, e.code, e.detail)
+        else:
+            check = probe_printer(printer.status, self._printer_kind)
+        self.status_probed.emit(request_id, check)
+
+    @Slot(int)
+    def print_test_page(self, request_id: int) -> None:
+        """Build and print maintenance's test page and follow the job (up to `print_timeout`).
+        No transaction: maintenance audits it once the technician has looked at the page."""
+        assert_in_thread(self)
+        try:
+            if self._test_page is None:
+                raise RuntimeError("no test page builder")
+            doc = self._test_page()
+            with tempfile.TemporaryDirectory(prefix="kiosk-test-page-") as folder:
+                pdf = Path(folder) / "test-page.pdf"
+                pdf.write_bytes(doc.pdf)
+                result = self._printer_().print_pdf(pdf, TEST_PAGE_TITLE, self._timeout)
+        except DeviceError as e:
+            self.test_page_done.emit(TestPageResult(request_id, False, f"{e.code}: {e.detail}"))
+            return
+        except Exception as e:  # configuration or PDF problem: say it, keep the kiosk up
+            message = f"{type(e).__name__}: {e}"
+            self.test_page_done.emit(TestPageResult(request_id, False, message))
+            return
+        message = f"job {result.job_id}, {result.pages} page(s)"
+        self.test_page_done.emit(TestPageResult(request_id, True, message, result.job_id))
 
     @property
     def prepared_count(self) -> int:
@@ -324,13 +395,15 @@ class PrinterService(QObject):
     printing = Signal(int)
     completed = Signal(int, object)  # request id, PrintOutcome
     failed = Signal(int, str, str)  # request id, code, detail
-    status_read = Signal(object)  # PrinterStatus
+    status_probed = Signal(int, object)  # request id, diagnostics Check
+    test_page_done = Signal(object)  # TestPageResult
 
     _prepare_statement = Signal(int, str)
     _print_receipt = Signal(int, object)
     _print_prepared = Signal(int)
     _discard_all = Signal()
-    _read_status = Signal()
+    _probe_status = Signal(int)
+    _print_test_page = Signal(int)
 
     def __init__(self, worker: PrinterWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -342,12 +415,14 @@ class PrinterService(QObject):
         w.printing.connect(self.printing)
         w.completed.connect(self.completed)
         w.failed.connect(self.failed)
-        w.status_read.connect(self.status_read)
+        w.status_probed.connect(self.status_probed)
+        w.test_page_done.connect(self.test_page_done)
         self._prepare_statement.connect(w.prepare_statement)
         self._print_receipt.connect(w.print_receipt)
         self._print_prepared.connect(w.print_prepared)
         self._discard_all.connect(w.discard_all)
-        self._read_status.connect(w.read_status)
+        self._probe_status.connect(w.probe_status)
+        self._print_test_page.connect(w.print_test_page)
         self._thread: QThread | None = None
 
     @classmethod
@@ -358,6 +433,8 @@ class PrinterService(QObject):
             document_context(config),
             config.paths.data_dir / SPOOL_DIR,
             config.devices.print_timeout,
+            printer_kind=config.devices.printer,
+            test_page=test_page_builder(config),
         )
         return cls(worker, parent)
 
@@ -389,13 +466,25 @@ class PrinterService(QObject):
     def discard_all(self) -> None:
         self._discard_all.emit()
 
-    def request_status(self) -> None:
-        self._read_status.emit()
+    def probe_status(self) -> int:
+        """Maintenance's printer check; answered by `status_probed(request id, Check)`."""
+        request_id = self._new_id()
+        self._probe_status.emit(request_id)
+        return request_id
+
+    def print_test_page(self) -> int:
+        """Maintenance's test page; answered by `test_page_done(TestPageResult)`."""
+        request_id = self._new_id()
+        self._print_test_page.emit(request_id)
+        return request_id
 
 
 __all__ = [
     "Preview",
     "PrinterService",
     "PrinterWorker",
+    "TestPageResult",
+    "open_configured_printer",
     "render_first_page",
+    "test_page_builder",
 ]

@@ -12,9 +12,11 @@ import pytest
 from PySide6.QtCore import QObject, Slot
 
 from drivers.printer.api import PrintResult
+from kiosk.ops.diagnostics import CheckId
 from kiosk.ops.technician import AttemptResult, MaintenanceEnd, PinFile
 from kiosk.screens.maintenance.actions import ActionId
 from kiosk.services.maintenance_service import ActionResult
+from kiosk.services.printer_service import TestPageResult
 from tests.ui.helpers import click, current_name
 from tests.ui.screens.maintenance.test_maintenance import (
     PIN,
@@ -65,10 +67,12 @@ def test_a_test_page_finished_after_the_technician_left_asks_no_resident(
 ) -> None:
     app = tech_app
     seen = _Seen()
-    app.maintenance_service.worker.action_done.connect(seen.add)
+    app.printer.test_page_done.connect(seen.add)  # the printer service prints the test page
     enter(qtbot, app)
+    diagnostics = app.screen("maintenance_diagnostics")
+    qtbot.waitUntil(lambda: CheckId.PRINTER in diagnostics.checks, timeout=WAIT_MS)
     printer = _SlowPrinter()
-    app.maintenance_service.worker._open_printer = lambda: printer  # for the test page only
+    app.printer.worker._printer = printer  # the one printer, held by the printer worker
     app.navigator.go("maintenance_actions")
     click(qtbot, app.screen("maintenance_actions").buttons[ActionId.TEST_PRINT])
     qtbot.waitUntil(printer.started.is_set, timeout=WAIT_MS)
@@ -77,7 +81,7 @@ def test_a_test_page_finished_after_the_technician_left_asks_no_resident(
     printer.release.set()
     qtbot.waitUntil(lambda: len(seen.items) == 1, timeout=WAIT_MS)
     result = seen.items[0]
-    assert isinstance(result, ActionResult) and result.ok
+    assert isinstance(result, TestPageResult) and result.printed and result.job_id == 7
     # the page did print: that is audited, but nobody is asked whether it looks right
     assert current_name(app) == "home"
     wait_audited(qtbot, app, "test_print", "ok=True")
