@@ -101,7 +101,7 @@ class Pcscd:
                 )
             if PCSCD_SOCKET.exists() and VPCD_READER in list_readers():
                 return
-            time.sleep(POLL)
+            time.sleep(POLL)  # bounded poll: pcscd tells nobody it is ready
         raise PcscStackMissing(
             f"pcscd did not show {VPCD_READER!r} within {START_TIMEOUT} s; see {self._log_path}"
         )

@@ -250,7 +250,7 @@ class ZfmEmulator:
 
     def _spend(self, seconds: float) -> None:
         """The sensor's own time: processing delays and bytes on the wire."""
-        time.sleep(seconds)
+        time.sleep(seconds)  # a slow device, simulated: the driver must live with it
         self.sensor_seconds += seconds
 
     def _send(self, data: bytes) -> None:
@@ -458,7 +458,7 @@ def main() -> None:
     print(emulator.port, flush=True)
     try:
         while True:
-            time.sleep(3600)
+            time.sleep(3600)  # the emulator's command line: serve until Ctrl+C (no test waits)
     except KeyboardInterrupt:
         pass
     finally:

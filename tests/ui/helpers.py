@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.widgets.frame import BarButton
@@ -21,3 +21,12 @@ def click_bar(qtbot: Any, app: Any, which: BarButton) -> None:
 
 def current_name(app: Any) -> str:
     return app.navigator.current.name
+
+
+def deliver_posted_events() -> None:
+    """Deliver the events already posted to the GUI thread (queued signal deliveries, layout
+    requests): an answer emitted before this call has been delivered when it returns, however
+    busy the machine. Use it instead of a short fixed wait before asserting that something did
+    not happen (after waiting for the event that would have made it happen)."""
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()

@@ -36,7 +36,7 @@ def _wait_for_job_state(job_id: int, state: int, limit: float = 20.0) -> int:
     deadline = time.monotonic() + limit
     current = _job_state(job_id)
     while current != state and time.monotonic() < deadline:
-        time.sleep(0.1)
+        time.sleep(0.1)  # bounded poll: CUPS offers no event to wait on here
         current = _job_state(job_id)
     return current
 
@@ -45,7 +45,7 @@ def _wait_for_queued_jobs(printer: CupsPrinter, count: int, limit: float = 20.0)
     deadline = time.monotonic() + limit
     current = printer.status().queued_jobs
     while current != count and time.monotonic() < deadline:
-        time.sleep(0.1)
+        time.sleep(0.1)  # bounded poll, as above
         current = printer.status().queued_jobs
     return current
 

@@ -82,7 +82,7 @@ def _kill_loop(
                     committed.append(
                         store.record("rating", {"service": "jobs", "score": rng.randint(1, 5)})
                     )
-                    time.sleep(rng.uniform(0, 0.02))
+                    time.sleep(rng.uniform(0, 0.02))  # the pace of the writes, not a wait
             finally:
                 child.send_signal(signal.SIGKILL)
                 child.wait()

@@ -9,7 +9,7 @@ from kiosk.screens.base import Screen
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
-from tests.ui.helpers import click, click_bar, current_name
+from tests.ui.helpers import click, click_bar, current_name, deliver_posted_events
 
 
 class BenefitsForTest(Screen):
@@ -59,11 +59,11 @@ def test_bottom_buttons_keep_their_places(make_kiosk_app, qtbot):
     app = make_kiosk_app()
     bar = app.frame.bottom_bar.buttons
     app.navigator.go("help")
-    qtbot.wait(1)  # let the layout settle
+    deliver_posted_events()  # the layout requests: geometry settled
     places = {w: bar[w].geometry() for w in (BarButton.BACK, BarButton.HOME, BarButton.REPEAT)}
     assert not bar[BarButton.HELP].isVisible()
     app.navigator.go("home")
-    qtbot.wait(1)
+    deliver_posted_events()
     assert not bar[BarButton.BACK].isVisible() and not bar[BarButton.HOME].isVisible()
     assert bar[BarButton.REPEAT].geometry() == places[BarButton.REPEAT]
     assert bar[BarButton.HELP].geometry().left() > places[BarButton.REPEAT].right()

@@ -17,7 +17,7 @@ from kiosk.ops.technician import AttemptResult, MaintenanceEnd, PinFile
 from kiosk.screens.maintenance.actions import ActionId
 from kiosk.services.maintenance_service import ActionResult
 from kiosk.services.printer_service import TestPageResult
-from tests.ui.helpers import click, current_name
+from tests.ui.helpers import click, current_name, deliver_posted_events
 from tests.ui.screens.maintenance.test_maintenance import (
     PIN,
     TECH_CARD,
@@ -187,5 +187,5 @@ def test_maintenance_answers_queued_before_shutdown_touch_no_deleted_screen(
     worker = app.maintenance_service.worker
     worker.pin_result.emit(AttemptResult(AttemptOutcome.WRONG_PIN, None, 2))
     worker.action_done.emit(ActionResult(MaintenanceAction.TEST_PRINT, True, "late", {}))
-    qtbot.wait(10)
+    deliver_posted_events()
     assert errors == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kiosk.core.masking import known_names
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.widgets.frame import BarButton
-from tests.ui.helpers import click, click_bar, current_name
+from tests.ui.helpers import click, click_bar, current_name, deliver_posted_events
 
 SHORT = {"idle_timeout": 0.2, "countdown": 20}
 
@@ -110,5 +110,5 @@ def test_nothing_late_reaches_the_deleted_window_after_shutdown(
     app.card.reader_lost.emit()
     # the idle timer, had anything poked it
     app.idle.expired.emit()
-    qtbot.wait(10)
+    deliver_posted_events()
     assert errors == []

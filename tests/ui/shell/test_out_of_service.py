@@ -11,7 +11,7 @@ from kiosk.core.session import SessionEnd
 from kiosk.screens.certify.result import ResultKind
 from kiosk.screens.statement.printing import PrintState
 from tests.ui.certification_helpers import card_for, resident, seed
-from tests.ui.helpers import click, current_name
+from tests.ui.helpers import click, current_name, deliver_posted_events
 from tests.ui.statement_helpers import seed as seed_statement
 from tests.ui.statement_helpers import simulated_printer, to_preview
 
@@ -42,8 +42,9 @@ def test_a_failing_fingerprint_sensor_puts_the_kiosk_out_of_service(
             qtbot.waitUntil(lambda: current_name(app) == "home", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: current_name(app) == "out_of_service", timeout=WAIT_MS)
     _out_of_service_names_the_counter(app)
-    card_reader.remove()  # the card taken out: the screen stays for the next resident
-    qtbot.wait(50)
+    with qtbot.waitSignal(app.card.card_removed, timeout=WAIT_MS):
+        card_reader.remove()  # the card taken out: the screen stays for the next resident
+    deliver_posted_events()
     assert current_name(app) == "out_of_service"
 
 
