@@ -12,7 +12,6 @@ reader's.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,10 +19,10 @@ from kiosk.core.certification import CertificationPlan, PlanOutcome, Verificatio
 from kiosk.core.faults import Fault, FaultSource
 from kiosk.core.session import SessionEnd
 from kiosk.flows.context import FlowContext
-from kiosk.screens.certify.choose_benefit import ChooseBenefitScreen
-from kiosk.screens.certify.result import ResultKind, ResultScreen
-from kiosk.screens.certify.start import CertifyStartScreen
-from kiosk.screens.common.finger import FingerScreen
+from kiosk.screens.certify.choose_benefit import ChooseBenefitParams, ChooseBenefitScreen
+from kiosk.screens.certify.result import ResultKind, ResultParams, ResultScreen
+from kiosk.screens.certify.start import CertifyParams, CertifyStartScreen
+from kiosk.screens.common.finger import FingerParams, FingerScreen
 from kiosk.screens.info.rating import offer_rating
 from kiosk.screens.names import ScreenName
 from kiosk.services.fingerprint_service import (
@@ -82,9 +81,9 @@ class CertificationFlow(QObject):
         nav.changed.connect(self._screen_changed)
 
     # --- steps --------------------------------------------------------------------------------
-    def _lookup(self, params: dict[str, Any]) -> None:
+    def _lookup(self, params: CertifyParams) -> None:
         card = self.ctx.session.card
-        self._from_card = bool(params.get("from_card"))
+        self._from_card = params.from_card
         if card is None:  # the shell always reads the card first; be safe
             self.ctx.navigator.go(ScreenName.INSERT_CARD)
             return
@@ -100,10 +99,10 @@ class CertificationFlow(QObject):
         elif plan.outcome in _PLAN_RESULTS:
             nav.go(
                 ScreenName.RESULT,
-                {"kind": _PLAN_RESULTS[plan.outcome], "explained": plan.explained},
+                ResultParams(_PLAN_RESULTS[plan.outcome], explained=plan.explained),
             )
         elif plan.outcome is PlanOutcome.CHOOSE:
-            nav.go(ScreenName.CHOOSE_BENEFIT, {"plan": plan})
+            nav.go(ScreenName.CHOOSE_BENEFIT, ChooseBenefitParams(plan))
         else:
             self._benefit_chosen(plan.candidates[0].kind)
 
@@ -113,15 +112,13 @@ class CertificationFlow(QObject):
             return
         self.benefit = benefit
         self._interrupted = False
-        self.ctx.navigator.go(ScreenName.FINGER, {"finger": plan.fingers[0], "benefit": benefit})
+        self.ctx.navigator.go(ScreenName.FINGER, FingerParams(plan.fingers[0]))
         self.service.request_verify(plan.person_id, benefit, plan.fingers)
 
     def _finished(self, result: VerificationResult) -> None:
         explained = self.plan.explained if self.plan else []
         kind = ResultKind.SUCCESS if result.passed else ResultKind.FAILED
-        self.ctx.navigator.go(
-            ScreenName.RESULT, {"kind": kind, "result": result, "explained": explained}
-        )
+        self.ctx.navigator.go(ScreenName.RESULT, ResultParams(kind, result, explained))
         self.result_shown.emit(result)
 
     def _failed(self, code: str) -> None:
@@ -136,7 +133,7 @@ class CertificationFlow(QObject):
         current = self.ctx.navigator.current
         if current is not None and current.name == ScreenName.OUT_OF_SERVICE:
             return
-        self.ctx.navigator.go(ScreenName.RESULT, {"kind": kind})
+        self.ctx.navigator.go(ScreenName.RESULT, ResultParams(kind))
 
     def _result_done(self) -> None:
         """返回首页 on the result: after a verification (passed or not) the rating comes first

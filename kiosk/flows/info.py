@@ -14,9 +14,9 @@ from typing import Any, TypeVar
 from kiosk.core.listings import aware
 from kiosk.core.session import SessionEnd
 from kiosk.flows.context import FlowContext
-from kiosk.screens.common.error import ErrorKind
+from kiosk.screens.common.error import ErrorKind, ErrorParams
 from kiosk.screens.info.benefits import BenefitsScreen
-from kiosk.screens.info.jobs import JobInterestDoneScreen, JobsScreen
+from kiosk.screens.info.jobs import JobInterestDoneScreen, JobParams, JobsScreen
 from kiosk.screens.info.notices import NoticeDetailScreen, NoticesScreen
 from kiosk.screens.info.phone_entry import PhoneEntryScreen
 from kiosk.screens.info.rating import RatingScreen, offer_rating
@@ -38,13 +38,13 @@ class InfoFlow:
         self.ctx = ctx
         self.service = service
         nav = ctx.navigator
-        self.benefits = _screen(nav, "benefits", BenefitsScreen)
-        self.jobs = _screen(nav, "jobs", JobsScreen)
-        self.phone = _screen(nav, "phone_entry", PhoneEntryScreen)
-        self.job_done = _screen(nav, "job_interest_done", JobInterestDoneScreen)
-        self.notices = _screen(nav, "notices", NoticesScreen)
-        self.notice = _screen(nav, "notice_detail", NoticeDetailScreen)
-        self.rating = _screen(nav, "rating", RatingScreen)
+        self.benefits = _screen(nav, ScreenName.BENEFITS, BenefitsScreen)
+        self.jobs = _screen(nav, ScreenName.JOBS, JobsScreen)
+        self.phone = _screen(nav, ScreenName.PHONE_ENTRY, PhoneEntryScreen)
+        self.job_done = _screen(nav, ScreenName.JOB_INTEREST_DONE, JobInterestDoneScreen)
+        self.notices = _screen(nav, ScreenName.NOTICES, NoticesScreen)
+        self.notice = _screen(nav, ScreenName.NOTICE_DETAIL, NoticeDetailScreen)
+        self.rating = _screen(nav, ScreenName.RATING, RatingScreen)
         s = self.service
         s.resident_loaded.connect(self._resident_loaded)
         s.jobs_loaded.connect(self._jobs_loaded)
@@ -99,7 +99,7 @@ class InfoFlow:
         if kind == JOB_INTEREST and self.phone is not None and self._showing(self.phone):
             job = self.phone.job
             self.phone.sent()
-            self.ctx.navigator.go(ScreenName.JOB_INTEREST_DONE, {"job": job})
+            self.ctx.navigator.go(ScreenName.JOB_INTEREST_DONE, JobParams(job))
 
     def _failed(self, what: str, error: str) -> None:
         log.warning("information service: %s failed (%s)", what, error)
@@ -108,18 +108,18 @@ class InfoFlow:
         elif what == "notices" and self.notices is not None and self._showing(self.notices):
             self.notices.show_failed()
         elif what == "resident" and self._showing(self.benefits):
-            self.ctx.navigator.go(ScreenName.ERROR, {"kind": ErrorKind.UNEXPECTED})
+            self.ctx.navigator.go(ScreenName.ERROR, ErrorParams(ErrorKind.UNEXPECTED))
         elif (
             what == f"record:{JOB_INTEREST}"
             and self.phone is not None
             and self._showing(self.phone)
         ):
             self.phone.sent()  # the number is dropped; the resident is told and can try again
-            self.ctx.navigator.go(ScreenName.ERROR, {"kind": ErrorKind.UNEXPECTED})
+            self.ctx.navigator.go(ScreenName.ERROR, ErrorParams(ErrorKind.UNEXPECTED))
         # a rating that could not be written is only logged: the resident was already thanked
 
 
-def _screen(nav: Any, name: str, cls: type[S]) -> S | None:
+def _screen(nav: Any, name: ScreenName, cls: type[S]) -> S | None:
     """The registered screen `name` if it is the class this controller wires, else None."""
     screen = nav.get(name) if name in nav.names() else None
     if not isinstance(screen, cls):

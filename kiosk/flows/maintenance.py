@@ -36,6 +36,8 @@ from kiosk.ops.technician import (
 )
 from kiosk.screens.maintenance.actions import (
     ActionId,
+    ConfirmParams,
+    FolderParams,
     MaintenanceActionsScreen,
     MaintenanceConfirmScreen,
     MaintenanceFolderScreen,
@@ -159,7 +161,7 @@ class MaintenanceFlow(QObject):
         log.info("maintenance entry by %s", method.value, extra={"event": "maintenance_entry"})
         self._method = method
         self._pin_since = self._monotonic()
-        self.ctx.navigator.go(ScreenName.MAINTENANCE, {"method": method})
+        self.ctx.navigator.go(ScreenName.MAINTENANCE)
         self._show_lock()
         self.timer.start()
 
@@ -424,16 +426,16 @@ class MaintenanceFlow(QObject):
             voice.say(["home"])
             self.service.audit(MaintenanceAction.SET_VOLUME, f"volume={voice.volume}")
         elif action is ActionId.RESTART:
-            nav.go(ScreenName.MAINTENANCE_CONFIRM, {"question": Question.RESTART})
+            nav.go(ScreenName.MAINTENANCE_CONFIRM, ConfirmParams(Question.RESTART))
         elif action is ActionId.DESKTOP:
-            nav.go(ScreenName.MAINTENANCE_CONFIRM, {"question": Question.DESKTOP})
+            nav.go(ScreenName.MAINTENANCE_CONFIRM, ConfirmParams(Question.DESKTOP))
         elif action is ActionId.DIAGNOSTICS:
             nav.go(ScreenName.MAINTENANCE_DIAGNOSTICS)
             self.refresh_diagnostics()
 
     def _choose_folder(self, what: str) -> None:
         self.folders.show_folders([])
-        self.ctx.navigator.go(ScreenName.MAINTENANCE_FOLDER, {"what": what})
+        self.ctx.navigator.go(ScreenName.MAINTENANCE_FOLDER, FolderParams(what))
         self.service.list_media()
 
     def _export(self, what: str, folder: str) -> None:
@@ -471,7 +473,7 @@ class MaintenanceFlow(QObject):
         self.actions.show_result(result.ok, headline, detail)
         if result.action is MaintenanceAction.TEST_PRINT and result.ok:
             self.ctx.navigator.go(
-                ScreenName.MAINTENANCE_CONFIRM, {"question": Question.TEST_PAGE_OK}
+                ScreenName.MAINTENANCE_CONFIRM, ConfirmParams(Question.TEST_PAGE_OK)
             )
             return  # audited once the technician answered
         self.service.audit(result.action, f"ok={result.ok} {result.message}")

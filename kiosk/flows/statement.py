@@ -26,11 +26,12 @@ from kiosk.core.faults import Fault, FaultSource
 from kiosk.core.session import SessionEnd
 from kiosk.core.statement_rules import NOT_PREPARED_CODE, DocumentKind, PrintOutcome
 from kiosk.flows.context import FlowContext
+from kiosk.screens.common.finger import FingerParams
 from kiosk.screens.info.rating import offer_rating
 from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.pin import PinScreen
 from kiosk.screens.statement.preview import StatementPreviewScreen
-from kiosk.screens.statement.printing import PrintingScreen
+from kiosk.screens.statement.printing import PrintingParams, PrintingScreen
 from kiosk.services.card_service import CardService
 from kiosk.services.fingerprint_service import FingerprintService, IdentifyResult
 from kiosk.services.printer_service import Preview, PrinterService
@@ -150,7 +151,7 @@ class StatementFlow(QObject):
         if card is None or not self.fingers or self.fingerprint is None:
             return
         self.identifying = True
-        self.navigator.go(ScreenName.FINGER, {"finger": self.fingers[0], "flow": "statement"})
+        self.navigator.go(ScreenName.FINGER, FingerParams(self.fingers[0], flow="statement"))
         self.fingerprint.request_identify(card.person_id, self.fingers)
 
     def _on_finger_screen(self) -> bool:
@@ -201,21 +202,15 @@ class StatementFlow(QObject):
         self.navigator.go(ScreenName.PRINTING, self._printing())
         self.printer.print_prepared(self.request_id)
 
-    def _printing(self, failure: str | None = None) -> dict[str, object]:
+    def _printing(self, failure: str | None = None) -> PrintingParams:
         """The printing screen's params for the statement (how the resident was identified)."""
-        params: dict[str, object] = {
-            "document": DocumentKind.STATEMENT,
-            "by_finger": self.preview.by_finger,
-        }
-        if failure is not None:
-            params["failure"] = failure
-        return params
+        return PrintingParams(DocumentKind.STATEMENT, failure, by_finger=self.preview.by_finger)
 
     # --- certification receipt ----------------------------------------------------------------
     def print_receipt(self, request: object) -> None:
         """The certification flow's `receipt_requested(ReceiptRequest)`: print it now."""
         self.request_id = self.printer.print_receipt(request)
-        self.navigator.go(ScreenName.PRINTING, {"document": DocumentKind.RECEIPT})
+        self.navigator.go(ScreenName.PRINTING, PrintingParams(DocumentKind.RECEIPT))
 
     # --- outcome (already recorded by the worker) ---------------------------------------------
     def _completed(self, request_id: int, outcome: PrintOutcome) -> None:

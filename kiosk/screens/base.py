@@ -5,6 +5,13 @@ buttons apply, and whether it shows the language switch. The application (kiosk/
 instruction into the frame, speaks it, and reacts to the screen's signals; a screen never calls a
 service. `clear()` drops whatever personal data the screen shows — the navigator calls it on every
 screen when a session ends.
+
+A screen shown with parameters declares them as a frozen dataclass (a `ScreenParams`), names it
+as its `Params` and subclasses `Screen[ThatParams]`, so `enter(params)` receives its own type; the
+navigator refuses any other type at run time (`go(ScreenName.RESULT, ResultParams(...))`). A
+screen without parameters is a `Screen[NoParams]`. The navigator keeps the screen's `params` to
+replay them on 返回; a screen that must come back in another state (a print that failed, a score
+given) replaces its `params` with `dataclasses.replace`.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import ClassVar, Generic, TypeVar, cast
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -25,6 +32,20 @@ from kiosk.widgets.frame import BarButton
 from kiosk.widgets.theme import Theme
 
 ALL_BAR_BUTTONS = frozenset(BarButton)
+
+
+@dataclass(frozen=True)
+class ScreenParams:
+    """What a screen is shown with; each screen that takes parameters subclasses it (frozen, every
+    field with a default: a screen can always be shown, or cleared, with its defaults)."""
+
+
+@dataclass(frozen=True)
+class NoParams(ScreenParams):
+    """The parameters of a screen that takes none."""
+
+
+P = TypeVar("P", bound=ScreenParams)
 
 
 @dataclass
@@ -46,15 +67,16 @@ class ScreenContext:
         return t.counter_location_en if self.language == "en" else t.counter_location
 
 
-class Screen(QWidget):
+class Screen(QWidget, Generic[P]):
     name: ClassVar[ScreenName]
     prompt_id: ClassVar[str | None] = None
     bar_buttons: ClassVar[frozenset[BarButton]] = ALL_BAR_BUTTONS
     language_switch: ClassVar[bool] = False
     resident_facing: ClassVar[bool] = True  # False for placeholders of screens still to come
+    Params: ClassVar[type[ScreenParams]] = NoParams  # the P of Screen[P], for the run-time check
 
-    # navigate(name: ScreenName, params): go to another screen
-    navigate = Signal(object, dict)
+    # navigate(name: ScreenName, params: ScreenParams | None): go to another screen
+    navigate = Signal(object, object)
     # the instruction or what to say changed (the app updates the frame and speaks)
     prompt_changed = Signal()
 
@@ -62,7 +84,7 @@ class Screen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.ctx = ctx
-        self.params: dict[str, Any] = {}
+        self.params: P = self.blank_params()
 
     # --- what the frame shows and the voice says ----------------------------------------------
     def instruction(self) -> str:
@@ -77,9 +99,13 @@ class Screen(QWidget):
         return None
 
     # --- life cycle ---------------------------------------------------------------------------
-    def enter(self, params: dict[str, Any]) -> None:
-        """Called by the navigator before the screen is shown."""
-        self.params = dict(params)
+    def blank_params(self) -> P:
+        """This screen's parameters, all defaults (before the first `enter`, after `clear`)."""
+        return cast(P, self.Params())
+
+    def enter(self, params: P) -> None:
+        """Called by the navigator before the screen is shown (with a `Params`, checked there)."""
+        self.params = params
         self.retranslate()
 
     def leave(self) -> None:
@@ -87,7 +113,7 @@ class Screen(QWidget):
 
     def clear(self) -> None:
         """Drop personal data from the screen (end of session)."""
-        self.params = {}
+        self.params = self.blank_params()
 
     def retranslate(self) -> None:
         """Re-read every text (language switch)."""
@@ -109,4 +135,12 @@ def secondary_label(parent: QWidget) -> QLabel:
     return label
 
 
-__all__ = ["ALL_BAR_BUTTONS", "Dynamic", "Screen", "ScreenContext", "secondary_label"]
+__all__ = [
+    "ALL_BAR_BUTTONS",
+    "Dynamic",
+    "NoParams",
+    "Screen",
+    "ScreenContext",
+    "ScreenParams",
+    "secondary_label",
+]

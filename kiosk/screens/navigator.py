@@ -8,12 +8,12 @@ every screen on request.
 from __future__ import annotations
 
 import logging
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from kiosk.screens.base import Screen
+from kiosk.screens.base import Screen, ScreenParams
 from kiosk.screens.names import ScreenName
 
 S = TypeVar("S", bound=Screen)
@@ -25,6 +25,10 @@ HOME = ScreenName.HOME
 
 class UnknownScreen(KeyError):
     """A bug: navigation to a name no screen was registered under."""
+
+
+class WrongParams(TypeError):
+    """A bug: a screen shown with parameters that are not its `Params`."""
 
 
 class Navigator(QStackedWidget):
@@ -83,8 +87,15 @@ class Navigator(QStackedWidget):
     def history(self) -> list[ScreenName]:
         return list(self._history)
 
-    def go(self, name: ScreenName, params: dict[str, Any] | None = None) -> Screen:
+    def go(self, name: ScreenName, params: ScreenParams | None = None) -> Screen:
+        """Show `name` with `params`, an instance of its `Params` (None: their defaults)."""
         target = self.get(name)
+        if params is None:
+            params = target.blank_params()
+        elif not isinstance(params, target.Params):
+            raise WrongParams(
+                f"screen {name!r} takes {target.Params.__name__}, not {type(params).__name__}"
+            )
         previous = self.current
         if previous is not None and previous is not target:
             previous.leave()
@@ -92,7 +103,7 @@ class Navigator(QStackedWidget):
             self._history.clear()
         elif previous is not None and previous is not target:
             self._history.append(previous.name)
-        target.enter(params or {})
+        target.enter(params)
         self.setCurrentWidget(target)
         self.updateGeometry()
         log.info("screen %s", name, extra={"event": "screen"})

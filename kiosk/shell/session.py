@@ -22,6 +22,8 @@ from kiosk.config import Config
 from kiosk.core.faults import READER_LOST, Fault, FaultSource
 from kiosk.core.session import Session, SessionEnd
 from kiosk.i18n import Translations
+from kiosk.screens.certify.start import CertifyParams
+from kiosk.screens.common.error import ErrorParams
 from kiosk.screens.common.insert_card import InsertCardScreen
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.names import ScreenName
@@ -164,7 +166,7 @@ class SessionShell(QObject):
             self.card_ready.emit(card)
 
     def _greet(self, _card: CardData) -> None:
-        self.navigator.go(CARD_LANDING, {"from_card": True})
+        self.navigator.go(CARD_LANDING, CertifyParams(from_card=True))
 
     def _card_error(self, code: str, _detail: str) -> None:
         log.info("card error %s", code)
@@ -177,7 +179,7 @@ class SessionShell(QObject):
             ScreenName.TAKE_CARD,
         ):
             return
-        self.navigator.go(ScreenName.ERROR, {"kind": card_error_kind(code)})
+        self.navigator.go(ScreenName.ERROR, ErrorParams(card_error_kind(code)))
 
     def _card_removed(self) -> None:
         if self.card_claim.card_removed():

@@ -15,8 +15,9 @@ from kiosk.core.certification import (
     VerifyOutcome,
 )
 from kiosk.demo.samples import SAMPLE_CARD
-from kiosk.screens.certify.result import ResultKind
-from kiosk.screens.common.finger import FingerScreen
+from kiosk.screens.certify.choose_benefit import ChooseBenefitParams
+from kiosk.screens.certify.result import ResultKind, ResultParams
+from kiosk.screens.common.finger import FingerParams, FingerScreen
 from kiosk.screens.names import ScreenName
 
 if TYPE_CHECKING:
@@ -46,17 +47,17 @@ def _result(passed: bool) -> VerificationResult:
 
 def _certify(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go(ScreenName.CERTIFY, {})
+    app.navigator.go(ScreenName.CERTIFY)
 
 
 def _choose(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go(ScreenName.CHOOSE_BENEFIT, {"plan": _PLAN})
+    app.navigator.go(ScreenName.CHOOSE_BENEFIT, ChooseBenefitParams(_PLAN))
 
 
 def _finger(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go(ScreenName.FINGER, {"finger": "right_index", "benefit": "pension"})
+    app.navigator.go(ScreenName.FINGER, FingerParams(finger="right_index"))
 
 
 def _finger_poor(app: KioskApp) -> None:
@@ -69,17 +70,19 @@ def _finger_poor(app: KioskApp) -> None:
 
 def _success(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go(ScreenName.RESULT, {"kind": ResultKind.SUCCESS, "result": _result(True)})
+    app.navigator.go(ScreenName.RESULT, ResultParams(ResultKind.SUCCESS, _result(True)))
 
 
 def _failed(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go(ScreenName.RESULT, {"kind": ResultKind.FAILED, "result": _result(False)})
+    app.navigator.go(ScreenName.RESULT, ResultParams(ResultKind.FAILED, _result(False)))
 
 
 def _suspended(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go(ScreenName.RESULT, {"kind": ResultKind.NOTHING_DUE, "explained": [_SUSPENDED]})
+    app.navigator.go(
+        ScreenName.RESULT, ResultParams(ResultKind.NOTHING_DUE, explained=[_SUSPENDED])
+    )
 
 
 CERTIFICATION_SCENES: dict[str, Callable[[KioskApp], None]] = {

@@ -24,7 +24,8 @@ from kiosk.demo.screenshots.certify_scenes import CERTIFICATION_SCENES
 from kiosk.demo.screenshots.info_scenes import INFO_SCENES
 from kiosk.demo.screenshots.maintenance_scenes import MAINTENANCE_SCENES
 from kiosk.demo.screenshots.statement_scenes import STATEMENT_SCENES
-from kiosk.screens.common.error import ErrorKind
+from kiosk.screens.base import ScreenParams
+from kiosk.screens.common.error import ErrorKind, ErrorParams
 from kiosk.screens.common.insert_card import InsertCardScreen
 from kiosk.screens.names import ScreenName
 
@@ -33,9 +34,9 @@ log = logging.getLogger(__name__)
 SCREENSHOT_TIME = datetime(2026, 11, 28, 14, 32)
 
 
-def _go(name: ScreenName, params: dict[str, object] | None = None) -> Callable[[KioskApp], None]:
+def _go(name: ScreenName, params: ScreenParams | None = None) -> Callable[[KioskApp], None]:
     def scene(app: KioskApp) -> None:
-        app.navigator.go(name, params or {})
+        app.navigator.go(name, params)
 
     return scene
 
@@ -62,7 +63,7 @@ SCENES: dict[str, Callable[[KioskApp], None]] = {
     "reading_card": _reading,
     "greeting": _greeting,
     "help": _go(ScreenName.HELP),
-    "error": _go(ScreenName.ERROR, {"kind": ErrorKind.NOT_SSC}),
+    "error": _go(ScreenName.ERROR, ErrorParams(ErrorKind.NOT_SSC)),
     "take_card": _go(ScreenName.TAKE_CARD),
     "out_of_service": _go(ScreenName.OUT_OF_SERVICE),
     "idle": _idle,

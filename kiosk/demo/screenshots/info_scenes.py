@@ -11,6 +11,11 @@ from typing import TYPE_CHECKING
 
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.demo.service_samples import SAMPLE_JOBS, SAMPLE_NOTICES, SAMPLE_RESIDENT, SAMPLE_TIME
+from kiosk.screens.base import ScreenParams
+from kiosk.screens.info.jobs import JobParams
+from kiosk.screens.info.notices import NoticeParams
+from kiosk.screens.info.paged_list import ListParams
+from kiosk.screens.info.rating import RatingParams
 from kiosk.screens.names import ScreenName
 
 if TYPE_CHECKING:
@@ -32,7 +37,7 @@ def _benefits(last_page: bool) -> Callable[[KioskApp], None]:
     return scene
 
 
-def _go(name: ScreenName, params: dict[str, object]) -> Callable[[KioskApp], None]:
+def _go(name: ScreenName, params: ScreenParams) -> Callable[[KioskApp], None]:
     def scene(app: KioskApp) -> None:
         app.navigator.go(name, params)
 
@@ -40,24 +45,24 @@ def _go(name: ScreenName, params: dict[str, object]) -> Callable[[KioskApp], Non
 
 
 def _phone(app: KioskApp) -> None:
-    screen = app.navigator.go(ScreenName.PHONE_ENTRY, {"job": SAMPLE_JOBS[0]})
+    screen = app.navigator.go(ScreenName.PHONE_ENTRY, JobParams(SAMPLE_JOBS[0]))
     for digit in SAMPLE_SHORT_PHONE:
         screen.keypad.press(digit)  # type: ignore[attr-defined]
     screen.keypad.confirm_key.click()  # type: ignore[attr-defined]
 
 
 def _rating(app: KioskApp) -> None:
-    app.navigator.go(ScreenName.RATING, {"service": "jobs"})
+    app.navigator.go(ScreenName.RATING, RatingParams(service="jobs"))
 
 
 INFO_SCENES: dict[str, Callable[[KioskApp], None]] = {
     "benefits": _benefits(last_page=False),
     "contributions": _benefits(last_page=True),
-    "jobs": _go(ScreenName.JOBS, {"jobs": SAMPLE_JOBS}),
-    "job_detail": _go(ScreenName.JOB_DETAIL, {"job": SAMPLE_JOBS[0]}),
+    "jobs": _go(ScreenName.JOBS, ListParams(tuple(SAMPLE_JOBS))),
+    "job_detail": _go(ScreenName.JOB_DETAIL, JobParams(SAMPLE_JOBS[0])),
     "phone_entry": _phone,
-    "job_interest_done": _go(ScreenName.JOB_INTEREST_DONE, {"job": SAMPLE_JOBS[0]}),
-    "notices": _go(ScreenName.NOTICES, {"notices": SAMPLE_NOTICES}),
-    "notice_detail": _go(ScreenName.NOTICE_DETAIL, {"notice": SAMPLE_NOTICES[0]}),
+    "job_interest_done": _go(ScreenName.JOB_INTEREST_DONE, JobParams(SAMPLE_JOBS[0])),
+    "notices": _go(ScreenName.NOTICES, ListParams(tuple(SAMPLE_NOTICES))),
+    "notice_detail": _go(ScreenName.NOTICE_DETAIL, NoticeParams(SAMPLE_NOTICES[0])),
     "rating": _rating,
 }

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kiosk.ops.diagnostics import Check, CheckId, State
-from kiosk.ops.technician import AttemptOutcome, AttemptResult, EntryMethod
-from kiosk.screens.maintenance.actions import Question
+from kiosk.ops.technician import AttemptOutcome, AttemptResult
+from kiosk.screens.maintenance.actions import ConfirmParams, FolderParams, Question
 from kiosk.screens.names import ScreenName
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ SAMPLE_REJECTED: list[dict[str, Any]] = [
 
 
 def _entry(app: KioskApp) -> None:
-    app.navigator.go(ScreenName.MAINTENANCE, {"method": EntryMethod.TOUCH_SEQUENCE})
+    app.navigator.go(ScreenName.MAINTENANCE)
     screen = app.screen(ScreenName.MAINTENANCE)
     screen.keypad.press("2")
     screen.keypad.press("4")
@@ -98,12 +98,12 @@ def _rejected(app: KioskApp) -> None:
 
 
 def _folder(app: KioskApp) -> None:
-    screen = app.navigator.go(ScreenName.MAINTENANCE_FOLDER, {"what": "bundle"})
+    screen = app.navigator.go(ScreenName.MAINTENANCE_FOLDER, FolderParams("bundle"))
     screen.show_folders(["/media/kiosk/KINGSTON", "/var/lib/kiosk/exports"])  # type: ignore[attr-defined]
 
 
 def _confirm(app: KioskApp) -> None:
-    app.navigator.go(ScreenName.MAINTENANCE_CONFIRM, {"question": Question.TEST_PAGE_OK})
+    app.navigator.go(ScreenName.MAINTENANCE_CONFIRM, ConfirmParams(Question.TEST_PAGE_OK))
 
 
 MAINTENANCE_SCENES: dict[str, Callable[[KioskApp], None]] = {

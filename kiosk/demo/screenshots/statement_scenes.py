@@ -16,10 +16,11 @@ from kiosk.core.statement_rules import DocumentKind
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.demo.statement_samples import statement_resident
 from kiosk.documents import DocumentContext, build_statement
+from kiosk.screens.common.finger import FingerParams
 from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.pin import PinScreen
 from kiosk.screens.statement.preview import StatementPreviewScreen
-from kiosk.screens.statement.printing import PrintingScreen
+from kiosk.screens.statement.printing import PrintingParams, PrintingScreen
 from kiosk.services.printer_service import render_first_page
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def _pin_finger(failed: bool = False) -> Callable[[KioskApp], None]:
 
 def _statement_finger(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go(ScreenName.FINGER, {"finger": "right_index", "flow": "statement"})
+    app.navigator.go(ScreenName.FINGER, FingerParams("right_index", flow="statement"))
 
 
 def _preview(app: KioskApp) -> None:
@@ -100,7 +101,7 @@ def _printing(
 ) -> Callable[[KioskApp], None]:
     def scene(app: KioskApp) -> None:
         _with_card(app)
-        screen = app.navigator.go(ScreenName.PRINTING, {"document": document})
+        screen = app.navigator.go(ScreenName.PRINTING, PrintingParams(document))
         assert isinstance(screen, PrintingScreen)
         if state == "done":
             screen.show_done(4)

@@ -4,13 +4,13 @@ offered."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.certification import BenefitStatus, CertificationPlan
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
 from kiosk.screens.certify.words import benefit_name, state_text, step_words
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
@@ -49,8 +49,14 @@ class BenefitButton(QPushButton):
         return f"{self.title.text()}\n{self.detail.text()}"
 
 
-class ChooseBenefitScreen(Screen):
+@dataclass(frozen=True)
+class ChooseBenefitParams(ScreenParams):
+    plan: CertificationPlan | None = None
+
+
+class ChooseBenefitScreen(Screen[ChooseBenefitParams]):
     name = ScreenName.CHOOSE_BENEFIT
+    Params = ChooseBenefitParams
     prompt_id = "choose_benefit"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
@@ -69,9 +75,8 @@ class ChooseBenefitScreen(Screen):
     def steps(self) -> tuple[list[str], int] | None:
         return step_words(), 1
 
-    def enter(self, params: dict[str, Any]) -> None:
-        plan = params.get("plan")
-        self.plan = plan if isinstance(plan, CertificationPlan) else None
+    def enter(self, params: ChooseBenefitParams) -> None:
+        self.plan = params.plan
         self._build()
         super().enter(params)
 

@@ -10,8 +10,8 @@ button is shown only when the printing flow is registered (screen "printing").
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -21,7 +21,7 @@ from kiosk.core.certification import (
     VerificationResult,
     receipt_for,
 )
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
 from kiosk.screens.certify.words import benefit_name, next_due_text, spoken_next_due, step_words
 from kiosk.screens.names import ScreenName
 from kiosk.texts import PROMPTS, Dynamic, Utterance, prompt_text
@@ -54,8 +54,16 @@ def explained_prompts(explained: list[BenefitStatus]) -> list[str]:
     return [i for i in ids if i in PROMPTS]
 
 
-class ResultScreen(Screen):
+@dataclass(frozen=True)
+class ResultParams(ScreenParams):
+    kind: ResultKind = ResultKind.NOTHING_DUE
+    result: VerificationResult | None = None  # the verification's, when there was one
+    explained: Sequence[BenefitStatus] = ()  # suspended / stopped benefits, said why
+
+
+class ResultScreen(Screen[ResultParams]):
     name = ScreenName.RESULT
+    Params = ResultParams
     bar_buttons = frozenset({BarButton.REPEAT})  # its own 返回首页 / 求助 buttons
 
     receipt_requested = Signal(object)  # ReceiptRequest
@@ -85,7 +93,7 @@ class ResultScreen(Screen):
             b.hide()  # at most two show at once (see retranslate)
             row.addWidget(b)
         self.print_button.clicked.connect(self._print_clicked)
-        self.help_button.clicked.connect(lambda: self.navigate.emit(ScreenName.HELP, {}))
+        self.help_button.clicked.connect(lambda: self.navigate.emit(ScreenName.HELP, None))
         self.home_button.clicked.connect(self.done)
         layout.addStretch(1)
         layout.addWidget(self.banner)
@@ -100,12 +108,10 @@ class ResultScreen(Screen):
             return step_words(), 2
         return None
 
-    def enter(self, params: dict[str, Any]) -> None:
-        kind = params.get("kind", ResultKind.NOTHING_DUE)
-        self.kind = kind if isinstance(kind, ResultKind) else ResultKind.NOTHING_DUE
-        result = params.get("result")
-        self.result = result if isinstance(result, VerificationResult) else None
-        self.explained = list(params.get("explained", []))
+    def enter(self, params: ResultParams) -> None:
+        self.kind = params.kind
+        self.result = params.result
+        self.explained = list(params.explained)
         super().enter(params)
 
     def receipt_offered(self) -> bool:

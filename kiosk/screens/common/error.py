@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
@@ -38,8 +37,14 @@ class ErrorKind(enum.Enum):
     UNEXPECTED = Failure("error_unexpected", "todo_start_again", ScreenName.HOME)
 
 
-class ErrorScreen(Screen):
+@dataclass(frozen=True)
+class ErrorParams(ScreenParams):
+    kind: ErrorKind = ErrorKind.UNEXPECTED
+
+
+class ErrorScreen(Screen[ErrorParams]):
     name = ScreenName.ERROR
+    Params = ErrorParams
     bar_buttons = frozenset({BarButton.REPEAT})
 
     finished = Signal()  # 返回首页: the session ends (the card reminder follows if the card is in)
@@ -65,9 +70,8 @@ class ErrorScreen(Screen):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
 
-    def enter(self, params: dict[str, Any]) -> None:
-        kind = params.get("kind", ErrorKind.UNEXPECTED)
-        self.kind = kind if isinstance(kind, ErrorKind) else ErrorKind.UNEXPECTED
+    def enter(self, params: ErrorParams) -> None:
+        self.kind = params.kind
         super().enter(params)
 
     def instruction(self) -> str:
@@ -89,4 +93,4 @@ class ErrorScreen(Screen):
         if self.kind.value.button is ScreenName.HOME:
             self.finished.emit()
         else:
-            self.navigate.emit(self.kind.value.button, {})
+            self.navigate.emit(self.kind.value.button, None)

@@ -4,17 +4,18 @@ an arrow to the sensor, the attempts left (shown and spoken), guidance after a p
 
 The flow calls `show_place`, `show_poor`, `show_no_match`, `show_lift`, `show_next` as the
 fingerprint worker reports progress; the screen only words and draws them. The statement flow
-reuses it to identify a resident by finger (`enter({"flow": "statement", ...})`: its steps).
+reuses it to identify a resident by finger (`FingerParams(flow="statement")`: its steps).
 """
 
 from __future__ import annotations
 
 import enum
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
 from kiosk.screens.certify.hand import HandIllustration
 from kiosk.screens.certify.words import attempts_left_text, spoken_attempts_left, step_words
 from kiosk.screens.names import ScreenName
@@ -39,8 +40,15 @@ def place_prompt(finger: str) -> str:
     return prompt if prompt in PROMPTS else "place_finger"
 
 
-class FingerScreen(Screen):
+@dataclass(frozen=True)
+class FingerParams(ScreenParams):
+    finger: str = "right_index"  # the enrolled finger to place ("left_thumb", ...)
+    flow: Literal["certification", "statement"] = "certification"  # whose steps are shown
+
+
+class FingerScreen(Screen[FingerParams]):
     name = ScreenName.FINGER
+    Params = FingerParams
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
@@ -71,10 +79,10 @@ class FingerScreen(Screen):
             return statement_steps(by_finger=True), 1  # 插卡 — 按指纹 — 看证明 — 打印
         return step_words(), 1
 
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: FingerParams) -> None:
         self._reset()
-        self.finger = str(params.get("finger", self.finger))
-        self.flow = str(params.get("flow", "certification"))
+        self.finger = params.finger
+        self.flow = params.flow
         self.hand.set_finger(self.finger)
         super().enter(params)
 

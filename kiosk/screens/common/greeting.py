@@ -4,12 +4,10 @@ application's `card_ready` signal instead."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.base import NoParams, Screen, ScreenContext
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.common.tiles import TileGrid
 from kiosk.screens.names import ScreenName
@@ -18,7 +16,7 @@ from kiosk.widgets.frame import BarButton
 CARD_SERVICES = [s for s in Service if s.info.needs_card] + [Service.HELP]
 
 
-class GreetingScreen(Screen):
+class GreetingScreen(Screen[NoParams]):
     name = ScreenName.GREETING
     prompt_id = "greeting"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
@@ -37,7 +35,7 @@ class GreetingScreen(Screen):
         layout.addWidget(self.hello)
         layout.addWidget(self.tiles, 1)
 
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: NoParams) -> None:
         super().enter(params)
         self.tiles.show_available(lambda s: self.ctx.is_available(s.info.entry))
 

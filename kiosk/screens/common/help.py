@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import NoParams, Screen, ScreenContext, secondary_label
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance
 from kiosk.widgets.frame import BarButton
@@ -18,7 +18,7 @@ def counter_sentence(ctx: ScreenContext) -> str:
     )
 
 
-class HelpScreen(Screen):
+class HelpScreen(Screen[NoParams]):
     name = ScreenName.HELP
     prompt_id = "help"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT})
@@ -36,7 +36,7 @@ class HelpScreen(Screen):
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.detail)
 
-    def enter(self, params: dict[str, object]) -> None:
+    def enter(self, params: NoParams) -> None:
         super().enter(params)
         self.staff_called.emit()
 

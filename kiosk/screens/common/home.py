@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.base import NoParams, Screen, ScreenContext
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.common.tiles import TileGrid
 from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
 
 
-class HomeScreen(Screen):
+class HomeScreen(Screen[NoParams]):
     name = ScreenName.HOME
     prompt_id = "home"
     bar_buttons = frozenset({BarButton.REPEAT, BarButton.HELP})
@@ -30,7 +28,7 @@ class HomeScreen(Screen):
         self.tiles.chosen.connect(self.service_chosen)
         layout.addWidget(self.tiles)
 
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: NoParams) -> None:
         super().enter(params)
         self.tiles.show_available(lambda s: self.ctx.is_available(s.info.entry))
 

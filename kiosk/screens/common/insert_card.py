@@ -7,12 +7,10 @@ was chosen, or the greeting).
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import NoParams, Screen, ScreenContext, secondary_label
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.illustrations import CardSlotIllustration
@@ -30,7 +28,7 @@ def _position_text(position: str) -> str:
     return texts.get(position, texts["bottom-right"])
 
 
-class InsertCardScreen(Screen):
+class InsertCardScreen(Screen[NoParams]):
     name = ScreenName.INSERT_CARD
     prompt_id = "insert_card"
 
@@ -46,7 +44,7 @@ class InsertCardScreen(Screen):
         layout.addWidget(self.detail)
         self.reading = False
 
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: NoParams) -> None:
         self.reading = False
         super().enter(params)
 

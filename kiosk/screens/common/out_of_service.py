@@ -6,14 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import NoParams, Screen, ScreenContext, secondary_label
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.illustrations import SvgPicture
 
 
-class OutOfServiceScreen(Screen):
+class OutOfServiceScreen(Screen[NoParams]):
     name = ScreenName.OUT_OF_SERVICE
     prompt_id = "out_of_service"
     bar_buttons = frozenset({BarButton.REPEAT})

@@ -3,18 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.base import NoParams, Screen, ScreenContext
 from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.illustrations import SvgPicture
 
 
-class TakeCardScreen(Screen):
+class TakeCardScreen(Screen[NoParams]):
     name = ScreenName.TAKE_CARD
     prompt_id = "take_card"
     bar_buttons = frozenset({BarButton.REPEAT})
@@ -32,7 +30,7 @@ class TakeCardScreen(Screen):
         self.reminder.setInterval(round(ctx.config.ui.card_reminder_interval * 1000))
         self.reminder.timeout.connect(self.remind)
 
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: NoParams) -> None:
         super().enter(params)
         self.reminder.start()
 

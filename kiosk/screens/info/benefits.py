@@ -9,7 +9,6 @@ its amount written out in Chinese, or the account balance. `clear()` drops all o
 from __future__ import annotations
 
 import enum
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -23,7 +22,7 @@ from kiosk.core.listings import (
 )
 from kiosk.core.masking import mask_name
 from kiosk.core.money import format_yuan, format_yuan_en, yuan_in_words, yuan_in_words_en
-from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.base import NoParams, Screen, ScreenContext
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
@@ -62,7 +61,7 @@ class State(enum.Enum):
     NOT_FOUND = "not_found"
 
 
-class BenefitsScreen(Screen):
+class BenefitsScreen(Screen[NoParams]):
     name = ScreenName.BENEFITS
     prompt_id = "benefits"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
@@ -105,7 +104,7 @@ class BenefitsScreen(Screen):
         layout.addWidget(self.pager)
 
     # --- data ----------------------------------------------------------------------------------
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: NoParams) -> None:
         card = self.ctx.session.card
         resident = self.ctx.session.resident
         if resident is not None and card is not None and resident.person_id == card.person_id:

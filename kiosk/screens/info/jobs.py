@@ -7,14 +7,14 @@ The list (a `PagedListScreen`) asks for the jobs with `jobs_wanted()`; the appli
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.dates import format_date, format_date_en
 from kiosk.core.listings import aware, current_jobs, paginate_text, salary_range
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
 from kiosk.screens.info.paged_list import ListState as ListState  # re-exported: tests wait on it
 from kiosk.screens.info.paged_list import PagedListScreen
 from kiosk.screens.names import ScreenName
@@ -34,13 +34,18 @@ def headcount_text(job: Job, en: bool) -> str:
     return f"{job.headcount} wanted" if en else f"招 {job.headcount} 人"
 
 
+@dataclass(frozen=True)
+class JobParams(ScreenParams):
+    """The job of the details, the phone number entry and the confirmation."""
+
+    job: Job | None = None
+
+
 class JobsScreen(PagedListScreen[Job]):
     name = ScreenName.JOBS
     prompt_id = "jobs"
-    items_key = "jobs"
     empty_prompt_id = "jobs_empty"
     detail_screen = ScreenName.JOB_DETAIL
-    detail_key = "job"
     card_lines = 2
 
     jobs_wanted = Signal()
@@ -56,6 +61,9 @@ class JobsScreen(PagedListScreen[Job]):
         pay = salary_range(item, self.ctx.language)
         return item.title, f"{pay} · {headcount_text(item, self.ctx.language == 'en')}", where
 
+    def detail_params(self, item: Job) -> JobParams:
+        return JobParams(job=item)
+
     def show_jobs(self, jobs: list[Job]) -> None:
         self.show_items(jobs)
 
@@ -63,11 +71,12 @@ class JobsScreen(PagedListScreen[Job]):
         return self.visible_items()
 
 
-class JobDetailScreen(Screen):
+class JobDetailScreen(Screen[JobParams]):
     """A job on short pages: what and how much, where and whom to call, then the requirements.
     "我有意向" on every page leads to the phone number."""
 
     name = ScreenName.JOB_DETAIL
+    Params = JobParams
     prompt_id = "job_detail"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
@@ -118,11 +127,10 @@ class JobDetailScreen(Screen):
         # the requirements text shares a page with nothing: its capacity is the full content area
         self._capacity = text_capacity(theme, reserved_h=theme.px(BODY_LINE_PX))
 
-    def enter(self, params: dict[str, Any]) -> None:
-        job = params.get("job")
-        if job is not self.job:
+    def enter(self, params: JobParams) -> None:
+        if params.job is not self.job:
             self.page = 0
-        self.job = job if isinstance(job, Job) else None
+        self.job = params.job
         super().enter(params)
 
     def pages(self) -> list[list[tuple[str, str]] | str]:
@@ -155,7 +163,7 @@ class JobDetailScreen(Screen):
 
     def _interested(self) -> None:
         if self.job is not None:
-            self.navigate.emit(ScreenName.PHONE_ENTRY, {"job": self.job})
+            self.navigate.emit(ScreenName.PHONE_ENTRY, JobParams(job=self.job))
 
     def utterances(self) -> list[Utterance]:
         if self.job is None:
@@ -208,10 +216,11 @@ class JobDetailScreen(Screen):
         self.retranslate()
 
 
-class JobInterestDoneScreen(Screen):
+class JobInterestDoneScreen(Screen[JobParams]):
     """After the phone number was recorded: said and shown, then 完成 leads to the rating."""
 
     name = ScreenName.JOB_INTEREST_DONE
+    Params = JobParams
     prompt_id = "job_interest_done"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
@@ -239,10 +248,8 @@ class JobInterestDoneScreen(Screen):
 
     def retranslate(self) -> None:
         self.banner.show_status(Status.SUCCESS, QCoreApplication.translate("Jobs", "已登记"))
-        job = self.params.get("job")
-        self.job_line.setText(
-            f"{job.title}\n{job.employer}" if isinstance(job, Job) else ""
-        )  # fmt: skip
+        job = self.params.job
+        self.job_line.setText(f"{job.title}\n{job.employer}" if job is not None else "")
         self.button.setText(QCoreApplication.translate("Jobs", "完成"))
 
     def clear(self) -> None:

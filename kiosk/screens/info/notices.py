@@ -3,14 +3,14 @@ No card needed. 再听一遍 reads the title and the page shown (a dynamic phras
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.dates import format_date, format_date_en
 from kiosk.core.listings import aware, current_notices, paginate_text
-from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams
 from kiosk.screens.info.paged_list import ListState as ListState  # re-exported: tests wait on it
 from kiosk.screens.info.paged_list import PagedListScreen
 from kiosk.screens.names import ScreenName
@@ -24,13 +24,16 @@ from offline_cache.models import Notice
 TITLE_LINE_FACTOR = 1.4  # a title line (48 px) is taller than a body line (36 px)
 
 
+@dataclass(frozen=True)
+class NoticeParams(ScreenParams):
+    notice: Notice | None = None
+
+
 class NoticesScreen(PagedListScreen[Notice]):
     name = ScreenName.NOTICES
     prompt_id = "notices"
-    items_key = "notices"
     empty_prompt_id = "notices_empty"
     detail_screen = ScreenName.NOTICE_DETAIL
-    detail_key = "notice"
     card_lines = 1
 
     notices_wanted = Signal()
@@ -46,6 +49,9 @@ class NoticesScreen(PagedListScreen[Notice]):
         published = day(aware(item.published_at).date())
         return item.title, QCoreApplication.translate("Notices", "发布日期：") + published
 
+    def detail_params(self, item: Notice) -> NoticeParams:
+        return NoticeParams(notice=item)
+
     def show_notices(self, notices: list[Notice]) -> None:
         self.show_items(notices)
 
@@ -53,10 +59,11 @@ class NoticesScreen(PagedListScreen[Notice]):
         return self.visible_items()
 
 
-class NoticeDetailScreen(Screen):
+class NoticeDetailScreen(Screen[NoticeParams]):
     """The title, then the body in pages that fit (no scrollbar), 看完了 on the last page."""
 
     name = ScreenName.NOTICE_DETAIL
+    Params = NoticeParams
     prompt_id = "notice_detail"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
@@ -89,11 +96,10 @@ class NoticeDetailScreen(Screen):
         layout.addWidget(self.pager)
         self._capacity = text_capacity(theme)
 
-    def enter(self, params: dict[str, Any]) -> None:
-        notice = params.get("notice")
-        if notice is not self.notice:
+    def enter(self, params: NoticeParams) -> None:
+        if params.notice is not self.notice:
             self.page = 0
-        self.notice = notice if isinstance(notice, Notice) else None
+        self.notice = params.notice
         super().enter(params)
 
     def pages(self) -> list[str]:

@@ -3,21 +3,22 @@ two lists page, load, fail and forget alike.
 
 The screen asks for its items when entered without them (`_want_items`, a signal of the
 subclass); the application answers with `show_items` or `show_failed`. The list and the page are
-kept in the params, so 返回 from an item's details comes back to the same page. Items are
-filtered again (`visible_items`) whenever a page is shown: the list may have been loaded minutes
-ago and something may have expired since.
+kept in the params (`ListParams`), so 返回 from an item's details comes back to the same page.
+Items are filtered again (`visible_items`) whenever a page is shown: the list may have been
+loaded minutes ago and something may have expired since.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from dataclasses import dataclass, replace
+from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.listings import items_per_page, page_of
-from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
@@ -35,17 +36,24 @@ class ListState(enum.Enum):
     FAILED = "failed"
 
 
-class PagedListScreen(Screen, Generic[T]):
+@dataclass(frozen=True)
+class ListParams(ScreenParams, Generic[T]):
+    """The list and the page shown; without items (None) the screen asks for them."""
+
+    items: tuple[T, ...] | None = None
+    page: int = 0
+
+
+class PagedListScreen(Screen[ListParams[T]], Generic[T]):
     """Card slots (hidden ones keep their room, so the pager never jumps) above a Pager.
 
-    A subclass names its params key, its empty-list prompt, its detail screen and the card's
-    line count, and supplies `_want_items`, `visible_items` and `card_texts`."""
+    A subclass names its empty-list prompt, its detail screen and the card's line count, and
+    supplies `_want_items`, `visible_items`, `card_texts` and `detail_params`."""
 
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
-    items_key: ClassVar[str] = ""  # the params key of the list ("jobs")
+    Params = ListParams
     empty_prompt_id: ClassVar[str] = ""  # said when nothing is current ("jobs_empty")
     detail_screen: ClassVar[ScreenName]  # where a card leads (ScreenName.JOB_DETAIL)
-    detail_key: ClassVar[str] = ""  # the detail screen's params key of the item ("job")
     card_lines: ClassVar[int] = 1  # lines under a card's title
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
@@ -87,11 +95,15 @@ class PagedListScreen(Screen, Generic[T]):
         """A card's title and the lines under it, in the current language."""
         raise NotImplementedError
 
+    def detail_params(self, item: T) -> ScreenParams:
+        """The detail screen's params for `item`."""
+        raise NotImplementedError
+
     # --- the list --------------------------------------------------------------------------------
-    def enter(self, params: dict[str, Any]) -> None:
-        if self.items_key in params:  # given (screenshots, or coming back from the details)
-            self.items = list(params[self.items_key])
-            self.page = int(params.get("page", 0))
+    def enter(self, params: ListParams[T]) -> None:
+        if params.items is not None:  # given (screenshots, or coming back from the details)
+            self.items = list(params.items)
+            self.page = params.page
             self.state = ListState.SHOWN
         else:
             self.items, self.page, self.state = [], 0, ListState.LOADING
@@ -114,8 +126,7 @@ class PagedListScreen(Screen, Generic[T]):
 
     def _remember(self) -> None:
         """Keep the list and the page in params, so 返回 from the details comes back here."""
-        self.params[self.items_key] = self.items
-        self.params["page"] = self.page
+        self.params = replace(self.params, items=tuple(self.items), page=self.page)
 
     def _prompt(self) -> str:
         if self.state is ListState.LOADING:
@@ -139,7 +150,7 @@ class PagedListScreen(Screen, Generic[T]):
     def _chosen(self, slot: int) -> None:
         page = page_of(self.visible_items(), self.per_page, self.page)
         if slot < len(page.items):
-            self.navigate.emit(self.detail_screen, {self.detail_key: page.items[slot]})
+            self.navigate.emit(self.detail_screen, self.detail_params(page.items[slot]))
 
     def retranslate(self) -> None:
         items = self.visible_items() if self.state is ListState.SHOWN else []

@@ -10,13 +10,12 @@ and at the end of the session.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.listings import PHONE_LENGTH, PhoneProblem, group_phone, phone_problem
 from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.info.jobs import JobParams
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
@@ -32,8 +31,9 @@ PROBLEM_PROMPTS = {
 KEYPAD_MAX_W = 760  # keys stay together under the finger, centred on wide screens
 
 
-class PhoneEntryScreen(Screen):
+class PhoneEntryScreen(Screen[JobParams]):
     name = ScreenName.PHONE_ENTRY
+    Params = JobParams
     prompt_id = "phone_entry"
     bar_buttons = frozenset({BarButton.BACK, BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
@@ -84,9 +84,8 @@ class PhoneEntryScreen(Screen):
             )
         self._changed(self.keypad.value)
 
-    def enter(self, params: dict[str, Any]) -> None:
-        job = params.get("job")
-        self.job = job if isinstance(job, Job) else None
+    def enter(self, params: JobParams) -> None:
+        self.job = params.job
         self.sending = False
         self.keypad.clear()
         self.keypad.setEnabled(True)

@@ -2,23 +2,26 @@
 word (很不满意 … 很满意; never colour alone), and a way to skip. Then thanks.
 
 Any flow offers it at its end with `offer_rating(navigator, "certification")` (the same as
-`navigator.go(ScreenName.RATING, ...)`). The screen emits `rated(service, score)`
-(the application records a `rating` transaction) and `finished()` when the resident is done; it
-never traps anyone: 不评价 and 首页 end the session like everywhere else, and idle times out.
+`navigator.go(ScreenName.RATING, RatingParams(service=...))`). The screen emits
+`rated(service, score)` (the application records a `rating` transaction) and `finished()` when
+the resident is done; it never traps anyone: 不评价 and 首页 end the session like everywhere
+else, and idle times out.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams
 from kiosk.screens.names import ScreenName
+from kiosk.screens.navigator import Navigator
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
@@ -39,11 +42,11 @@ FACE_PX = 84
 WIDE_SCREEN_W = 1600  # five buttons in one row from this width; 3 + 2 below, one column portrait
 
 
-def offer_rating(navigator: Any, service: str) -> None:
+def offer_rating(navigator: Navigator, service: str) -> None:
     """The hook for any flow's last step: show the rating for `service` (see RATED_SERVICES)."""
     if service not in RATED_SERVICES:
         raise ValueError(f"unknown service {service!r} for a rating")
-    navigator.go(ScreenName.RATING, {"service": service})
+    navigator.go(ScreenName.RATING, RatingParams(service=service))
 
 
 def tr(text: object) -> str:
@@ -113,8 +116,15 @@ class FaceButton(BigButton):
             painter.drawLine(a, b)
 
 
-class RatingScreen(Screen):
+@dataclass(frozen=True)
+class RatingParams(ScreenParams):
+    service: str = ""  # one of RATED_SERVICES
+    score: int | None = None  # 返回 from 求助 after rating: still thanked, not asked again
+
+
+class RatingScreen(Screen[RatingParams]):
     name = ScreenName.RATING
+    Params = RatingParams
     prompt_id = "rating"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
@@ -152,18 +162,16 @@ class RatingScreen(Screen):
         layout.addStretch(1)
         layout.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignHCenter)
 
-    def enter(self, params: dict[str, Any]) -> None:
-        service = str(params.get("service", ""))
-        self.service = service if service in RATED_SERVICES else ""
-        score = params.get("score")  # 返回 from 求助 after rating: still thanked, not asked again
-        self.score = score if isinstance(score, int) else None
+    def enter(self, params: RatingParams) -> None:
+        self.service = params.service if params.service in RATED_SERVICES else ""
+        self.score = params.score
         super().enter(params)
 
     def _rate(self, score: int) -> None:
         if self.score is not None:
             return  # one rating per service
         self.score = score
-        self.params["score"] = score
+        self.params = replace(self.params, score=score)
         if self.service:
             self.rated.emit(self.service, score)
         self.retranslate()

@@ -7,13 +7,14 @@ Screens only show and emit; `kiosk/flows/maintenance.py` runs the actions and au
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.screens.base import ScreenContext
+from kiosk.screens.base import NoParams, ScreenContext, ScreenParams
 from kiosk.screens.maintenance.entry import (
     TECH_TITLE_PX,
     TechnicianScreen,
@@ -43,7 +44,7 @@ class ActionId(enum.Enum):
     DIAGNOSTICS = str(QT_TRANSLATE_NOOP("Maintenance", "设备状态"))
 
 
-class MaintenanceActionsScreen(TechnicianScreen):
+class MaintenanceActionsScreen(TechnicianScreen[NoParams]):
     name = ScreenName.MAINTENANCE_ACTIONS
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：维护操作"))
     bar_buttons = frozenset()
@@ -109,7 +110,7 @@ class MaintenanceActionsScreen(TechnicianScreen):
         self.detail.setText("")
 
 
-class MaintenanceRejectedScreen(TechnicianScreen):
+class MaintenanceRejectedScreen(TechnicianScreen[NoParams]):
     """Rejected transactions with the platform's reasons; person ids arrive masked."""
 
     name = ScreenName.MAINTENANCE_REJECTED
@@ -163,11 +164,17 @@ class MaintenanceRejectedScreen(TechnicianScreen):
         self.retranslate()
 
 
-class MaintenanceFolderScreen(TechnicianScreen):
+@dataclass(frozen=True)
+class FolderParams(ScreenParams):
+    what: str = "bundle"  # what is exported: "bundle" | "rejected"
+
+
+class MaintenanceFolderScreen(TechnicianScreen[FolderParams]):
     """Choose by touch where an export goes: USB sticks under /media and /mnt, or the data
-    directory's exports folder. `params`: {"what": "bundle" | "rejected"}."""
+    directory's exports folder."""
 
     name = ScreenName.MAINTENANCE_FOLDER
+    Params = FolderParams
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：选择导出到哪里"))
 
     folder_chosen = Signal(str, str)  # what, folder
@@ -198,7 +205,7 @@ class MaintenanceFolderScreen(TechnicianScreen):
         self.retranslate()
 
     def _chosen(self, folder: str) -> None:
-        self.folder_chosen.emit(str(self.params.get("what", "bundle")), folder)
+        self.folder_chosen.emit(self.params.what, folder)
 
     def retranslate(self) -> None:
         text = QCoreApplication.translate(
@@ -226,10 +233,16 @@ class Question(enum.Enum):
     DESKTOP = str(QT_TRANSLATE_NOOP("Maintenance", "退出自助服务程序，回到桌面吗？"))
 
 
-class MaintenanceConfirmScreen(TechnicianScreen):
-    """A yes/no question. `params`: {"question": Question}."""
+@dataclass(frozen=True)
+class ConfirmParams(ScreenParams):
+    question: Question = Question.TEST_PAGE_OK
+
+
+class MaintenanceConfirmScreen(TechnicianScreen[ConfirmParams]):
+    """A yes/no question."""
 
     name = ScreenName.MAINTENANCE_CONFIRM
+    Params = ConfirmParams
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：请确认"))
     bar_buttons = frozenset()
 
@@ -255,8 +268,7 @@ class MaintenanceConfirmScreen(TechnicianScreen):
         self.no.clicked.connect(lambda: self._answer(False))
 
     def current(self) -> Question:
-        q = self.params.get("question", Question.TEST_PAGE_OK)
-        return q if isinstance(q, Question) else Question.TEST_PAGE_OK
+        return self.params.question
 
     def _answer(self, yes: bool) -> None:
         self.answered.emit(self.current(), yes)

@@ -7,13 +7,11 @@ answered shows "checking". The report shown is what the diagnostic bundle export
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ops.diagnostics import Check, CheckId, DiagnosticsReport, utc_now_iso
-from kiosk.screens.base import ScreenContext
+from kiosk.screens.base import NoParams, ScreenContext
 from kiosk.screens.maintenance.entry import (
     TECH_BODY_PX,
     TechnicianScreen,
@@ -67,7 +65,7 @@ def check_text(check: Check) -> str:
     return text
 
 
-class MaintenanceDiagnosticsScreen(TechnicianScreen):
+class MaintenanceDiagnosticsScreen(TechnicianScreen[NoParams]):
     name = ScreenName.MAINTENANCE_DIAGNOSTICS
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：设备状态"))
     bar_buttons = frozenset()
@@ -118,7 +116,7 @@ class MaintenanceDiagnosticsScreen(TechnicianScreen):
         self.checks: dict[CheckId, Check] = {}
         self.reset()
 
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: NoParams) -> None:
         super().enter(params)
 
     def reset(self) -> None:

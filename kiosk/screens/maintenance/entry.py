@@ -8,7 +8,7 @@ speak (residents are not addressed) and show no resident data beyond a masked te
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -20,7 +20,7 @@ from kiosk.ops.technician import (
     AttemptOutcome,
     AttemptResult,
 )
-from kiosk.screens.base import Screen, ScreenContext
+from kiosk.screens.base import NoParams, P, Screen, ScreenContext
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance
 from kiosk.widgets.buttons import BigButton
@@ -81,7 +81,7 @@ def tech_button(theme: Theme, parent: QWidget, role: str = "secondary") -> BigBu
     return button
 
 
-class TechnicianScreen(Screen):
+class TechnicianScreen(Screen[P]):
     """Base of the maintenance screens: no voice, no language switch, only 返回 in the bar."""
 
     bar_buttons: ClassVar[frozenset[BarButton]] = frozenset({BarButton.BACK})
@@ -113,8 +113,8 @@ class TechnicianKeypad(Keypad):
             self.confirmed.emit(self.value)
 
 
-class MaintenanceEntryScreen(TechnicianScreen):
-    """The PIN keypad. `params`: {"method": EntryMethod}. Emits `pin_entered(pin)`; the flow
+class MaintenanceEntryScreen(TechnicianScreen[NoParams]):
+    """The PIN keypad (the flow knows the entry method). Emits `pin_entered(pin)`; the flow
     answers with `show_result`, `show_locked` or `set_checking`."""
 
     name = ScreenName.MAINTENANCE
@@ -150,7 +150,7 @@ class MaintenanceEntryScreen(TechnicianScreen):
             layout.addLayout(side, 1)
             layout.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignCenter)
 
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: NoParams) -> None:
         super().enter(params)
         self.keypad.clear()
         self.message.setText("")

@@ -19,12 +19,11 @@ dots, the tries line and the status sit in a column to the left of the keys.
 from __future__ import annotations
 
 import enum
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import NoParams, Screen, ScreenContext, secondary_label
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
@@ -70,7 +69,7 @@ _TYPING = frozenset(
 )
 
 
-class PinScreen(Screen):
+class PinScreen(Screen[NoParams]):
     name = ScreenName.PIN
     prompt_id = "pin"
     # no 返回: behind this screen is "insert your card", with the card already in
@@ -175,7 +174,7 @@ class PinScreen(Screen):
         }[self.state]
 
     # --- states (called by the statement flow) ------------------------------------------------
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: NoParams) -> None:
         self.keypad.clear()
         self._set_state(PinState.ENTRY, announce=False)  # the navigator presents it
         super().enter(params)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import NoParams, Screen, ScreenContext, secondary_label
 from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.pin import statement_steps
 from kiosk.texts import Dynamic, Utterance, prompt_text
@@ -83,7 +83,7 @@ class PagePreview(QWidget):
         painter.end()
 
 
-class StatementPreviewScreen(Screen):
+class StatementPreviewScreen(Screen[NoParams]):
     name = ScreenName.STATEMENT_PREVIEW
     prompt_id = "statement_preview"
     # no 返回: the PIN is verified; 首页 ends the session
@@ -187,7 +187,7 @@ class StatementPreviewScreen(Screen):
         )
 
     # --- life cycle ---------------------------------------------------------------------------
-    def enter(self, params: dict[str, Any]) -> None:
+    def enter(self, params: NoParams) -> None:
         """The flow clears the screen before a new statement; 返回 from printing keeps it."""
         super().enter(params)
         self.print_button.setEnabled(self.ready)

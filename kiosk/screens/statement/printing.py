@@ -11,13 +11,13 @@ before it emits `receipt_requested`.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.statement_rules import DocumentKind, FailureKind, failure_kind
-from kiosk.screens.base import Screen, ScreenContext, secondary_label
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
 from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.pin import statement_steps, where_to_go
 from kiosk.texts import Dynamic, Utterance, prompt_text
@@ -37,8 +37,16 @@ class PrintState(enum.Enum):
     FAILED = "failed"
 
 
-class PrintingScreen(Screen):
+@dataclass(frozen=True)
+class PrintingParams(ScreenParams):
+    document: DocumentKind = DocumentKind.STATEMENT
+    failure: str | None = None  # a printer failure code: open in the failed state
+    by_finger: bool = False  # the resident was identified by fingerprint (the step indicator)
+
+
+class PrintingScreen(Screen[PrintingParams]):
     name = ScreenName.PRINTING
+    Params = PrintingParams
     prompt_id = "printing"
     bar_buttons = frozenset({BarButton.REPEAT})
 
@@ -81,14 +89,11 @@ class PrintingScreen(Screen):
         self._apply()
 
     # --- states (the statement flow calls these) ----------------------------------------------
-    def enter(self, params: dict[str, Any]) -> None:
-        """params: `document` (DocumentKind); `failure` (a code) to open in the failed state;
-        `by_finger` when the resident was identified by fingerprint (the step indicator)."""
-        self.by_finger = bool(params.get("by_finger", False))
-        document = params.get("document", DocumentKind.STATEMENT)
-        self.document = document if isinstance(document, DocumentKind) else DocumentKind.STATEMENT
-        failure = params.get("failure")
-        self.failure = failure_kind(str(failure)) if failure else None
+    def enter(self, params: PrintingParams) -> None:
+        self.by_finger = params.by_finger
+        self.document = params.document
+        failure = params.failure
+        self.failure = failure_kind(failure) if failure else None
         self.state = PrintState.FAILED if failure else PrintState.PRINTING
         self.pages = 0
         super().enter(params)
@@ -105,7 +110,8 @@ class PrintingScreen(Screen):
         self.prompt_changed.emit()
 
     def show_failed(self, code: str) -> None:
-        self.params["failure"] = code  # 求助 then 返回 re-enters with these: the failure again
+        # 求助 then 返回 re-enters with these params: the failure again
+        self.params = replace(self.params, failure=code)
         self.state = PrintState.FAILED
         self.failure = failure_kind(code)
         self._apply()
@@ -124,7 +130,7 @@ class PrintingScreen(Screen):
             self.take_timer.stop()
             self.taken.emit()
         elif self.failure is not None and self.failure.button == "help":
-            self.navigate.emit(ScreenName.HELP, {})
+            self.navigate.emit(ScreenName.HELP, None)
         else:
             self.finished.emit()
 

@@ -10,6 +10,7 @@ import pytest
 from county_platform.seed import synthetic_template
 from kiosk.core.certification import ReceiptRequest
 from kiosk.screens.certify.result import ResultKind
+from kiosk.screens.common.finger import FingerParams
 from offline_cache.store import KIOSK_TZ
 from tests.ui.certification_helpers import (
     PERSON,
@@ -154,7 +155,7 @@ def test_card_removed_while_waiting_for_the_finger_records_nothing(
     assert not app.certification.service.busy
     # a finger placed now reaches nobody: no verification runs, nothing is recorded
     fingerprint_sensor.present_finger(synthetic_template(PERSON, "right_index"))
-    assert app.screen("finger").params == {}
+    assert app.screen("finger").params == FingerParams()  # nothing of the session kept
     assert certifications(app.config) == []
 
 

@@ -7,7 +7,8 @@ import json
 from typing import Any
 
 from county_platform.seed import synthetic_template
-from kiosk.screens.certify.result import ResultKind
+from kiosk.screens.certify.result import ResultKind, ResultParams
+from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.printing import PrintState
 from tests.ui.certification_helpers import PERSON, benefit, card_for, resident, seed
 from tests.ui.helpers import click, current_name
@@ -61,7 +62,7 @@ def test_a_result_without_a_verification_ends_without_the_rating(
 ):
     app = make_kiosk_app()  # nobody in the store: "not found"
     app.session.set_card(card_for(resident()), app.ctx.clock())
-    app.navigator.go("result", {"kind": ResultKind.NOT_FOUND})
+    app.navigator.go(ScreenName.RESULT, ResultParams(ResultKind.NOT_FOUND))
     click(qtbot, app.screen("result").home_button)
     screen_is(qtbot, app, "home")
 
