@@ -1,0 +1,157 @@
+"""Maintenance mode's flow on its `FlowContext` alone (no KioskApp): entry, the technician PIN
+(checked on the real maintenance worker against a real PIN file) and leaving, which hands the
+kiosk back to residents through `end_quietly`. The test page and the device checks are left to
+tests/ui/screens/maintenance/."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drivers.card.simulated import SimulatedCardReader
+from drivers.fingerprint.simulated import SimulatedSensor
+from kiosk.core.clock import kiosk_now
+from kiosk.flows.maintenance import MaintenanceFlow
+from kiosk.ops.technician import EntryMethod, PinFile, TechnicianGate
+from kiosk.screens.maintenance.diagnostics import MaintenanceDiagnosticsScreen
+from kiosk.screens.maintenance.entry import MaintenanceEntryScreen
+from kiosk.screens.names import ScreenName
+from kiosk.screens.navigator import HOME
+from kiosk.services.card_service import CardService
+from kiosk.services.fingerprint_service import FingerprintService
+from kiosk.services.maintenance_service import MaintenanceService
+from kiosk.services.printer_service import PrinterService
+from kiosk.services.sync_service import SyncService
+from kiosk.services.sync_status import SyncStatus
+from kiosk.services.voice import Voice
+from offline_cache.store import Store
+from tests.ui.flows.conftest import WAIT_MS, FlowKit
+from tests.ui.helpers import click, deliver_posted_events
+
+PIN = "246813"
+WRONG_PIN = "135792"
+
+
+@dataclass
+class Maintenance:
+    kit: FlowKit
+    flow: MaintenanceFlow
+    service: MaintenanceService
+    quiet_ends: list[None] = field(default_factory=list)
+    quits: list[int] = field(default_factory=list)
+
+    @property
+    def entry(self) -> MaintenanceEntryScreen:
+        return self.kit.navigator.get_as(ScreenName.MAINTENANCE, MaintenanceEntryScreen)
+
+    def type_pin(self, qtbot: Any, pin: str) -> None:
+        keypad = self.entry.keypad
+        qtbot.waitUntil(keypad.isEnabled, timeout=WAIT_MS)
+        for digit in pin:
+            click(qtbot, keypad.keys[digit])
+        with qtbot.waitSignal(self.service.worker.pin_result, timeout=WAIT_MS):
+            click(qtbot, keypad.confirm_key)
+        deliver_posted_events()  # the flow's slot, connected before the wait's, has run
+
+    def audited(self) -> list[dict[str, Any]]:
+        config = self.kit.config
+        store = Store.open(config.database_path, config.read_template_key())
+        try:
+            rows = store.connection.execute(
+                "SELECT body FROM outbox WHERE kind = 'maintenance' ORDER BY seq"
+            ).fetchall()
+        finally:
+            store.close()
+        return [json.loads(r[0])["payload"] for r in rows]
+
+
+@pytest.fixture
+def maintenance(make_flow_kit: Callable[..., FlowKit], tmp_path: Path) -> Iterator[Maintenance]:
+    """The flow with its services built, started and shut down in the app's order (kiosk/app.py);
+    a PIN file with one technician (li) next to the configuration."""
+    PinFile(tmp_path / "technician.pins").set_pin("li", PIN)
+    kit = make_flow_kit(maintenance={"pin_file": "technician.pins"})
+    config = kit.config
+    sensor = SimulatedSensor()
+    card = CardService(lambda: SimulatedCardReader(), today=lambda: kiosk_now().date())
+    fingerprint = FingerprintService(config, open_sensor=lambda: sensor)
+    printer = PrinterService.from_config(config)
+    sync = SyncService(config, SyncStatus())  # not started: no round, no county needed
+    gate = TechnicianGate.from_config(config)
+    service = MaintenanceService(config, gate, open_sensor=lambda: sensor, sensor_busy=lambda: True)
+    voice = Voice(False, config.ui.volume)
+    quiet_ends: list[None] = []
+    quits: list[int] = []
+
+    def end_quietly() -> None:  # what the shell's does that the flow can see
+        quiet_ends.append(None)
+        kit.session.clear(config.ui.language)
+        kit.navigator.clear_all()
+        kit.navigator.go(HOME)
+
+    flow = MaintenanceFlow(
+        kit.ctx, gate, service, card=card, fingerprint=fingerprint, printer=printer, sync=sync,
+        voice=voice, quit=quits.append, end_quietly=end_quietly,
+    )  # fmt: skip
+    card.start()
+    service.start()
+    fingerprint.start()
+    printer.start()
+    yield Maintenance(kit, flow, service, quiet_ends, quits)
+    card.shutdown()
+    flow.end_for_shutdown()
+    service.shutdown()
+    fingerprint.shutdown()
+    printer.shutdown()
+    voice.shutdown()
+
+
+def test_the_corner_sequence_shows_the_technician_keypad(maintenance: Maintenance) -> None:
+    kit = maintenance.kit
+    assert kit.current == ScreenName.HOME
+    maintenance.flow.begin(EntryMethod.TOUCH_SEQUENCE)
+    assert kit.current == ScreenName.MAINTENANCE
+    assert maintenance.entry.keypad.isEnabled()
+    assert not maintenance.flow.active
+    assert maintenance.flow.timer.isActive()  # the abandoned-keypad countdown runs
+
+
+def test_a_wrong_pin_keeps_maintenance_locked(maintenance: Maintenance, qtbot: Any) -> None:
+    kit = maintenance.kit
+    maintenance.flow.begin(EntryMethod.TOUCH_SEQUENCE)
+    maintenance.type_pin(qtbot, WRONG_PIN)
+    assert kit.current == ScreenName.MAINTENANCE
+    assert not maintenance.flow.active and maintenance.flow.session is None
+    assert "4" in maintenance.entry.message.text()  # tries left
+    qtbot.waitUntil(
+        lambda: any(a["action"] == "entry_refused" for a in maintenance.audited()),
+        timeout=WAIT_MS,
+    )
+    assert maintenance.quiet_ends == [] and kit.ended == []
+
+
+def test_the_right_pin_enters_and_leaving_hands_back_quietly(
+    maintenance: Maintenance, qtbot: Any
+) -> None:
+    kit = maintenance.kit
+    maintenance.flow.begin(EntryMethod.TOUCH_SEQUENCE)
+    maintenance.type_pin(qtbot, PIN)
+    assert kit.current == ScreenName.MAINTENANCE_DIAGNOSTICS
+    assert maintenance.flow.active
+    diagnostics = kit.navigator.get_as(
+        ScreenName.MAINTENANCE_DIAGNOSTICS, MaintenanceDiagnosticsScreen
+    )
+    with qtbot.waitSignal(maintenance.flow.ended, timeout=WAIT_MS) as ended:
+        click(qtbot, diagnostics.leave_button)
+    assert ended.args == ["left"]
+    assert maintenance.quiet_ends == [None]  # quietly: not a resident's session end
+    assert kit.ended == [] and maintenance.quits == []
+    assert kit.current == ScreenName.HOME and not maintenance.flow.active
+    qtbot.waitUntil(
+        lambda: [a["action"] for a in maintenance.audited()][-1:] == ["left"], timeout=WAIT_MS
+    )
