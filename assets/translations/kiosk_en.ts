@@ -4,135 +4,150 @@
 <context>
     <name>Benefits</name>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="34"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="35"/>
         <source>养老金</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="35"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="36"/>
         <source>失业保险金</source>
         <translation>Unemployment benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="39"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="40"/>
         <source>正常发放</source>
         <translation>Being paid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="40"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="41"/>
         <source>暂停发放</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="41"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="42"/>
         <source>已停发</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="42"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="43"/>
         <source>请到窗口咨询</source>
         <translation>Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="45"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="46"/>
         <source>职工养老保险</source>
         <translation>Employee pension</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="46"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="47"/>
         <source>居民养老保险</source>
         <translation>Resident pension</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="47"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="48"/>
         <source>医疗保险</source>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="48"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="49"/>
         <source>失业保险</source>
         <translation>Unemployment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="49"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="50"/>
         <source>工伤保险</source>
         <translation>Work injury</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="50"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="51"/>
         <source>生育保险</source>
         <translation>Maternity</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="195"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="193"/>
         <source>看完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="235"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="233"/>
         <source>每月金额</source>
         <translation>Each month</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="241"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="239"/>
         <source>已发放到</source>
         <translation>Paid until</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="245"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="243"/>
         <source>下次认证截止</source>
         <translation>Certify by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="254"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="252"/>
         <source>缴费情况</source>
         <translation>Contributions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="258"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="256"/>
         <source>险种</source>
         <translation>Insurance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="259"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="257"/>
         <source>缴费年份</source>
         <translation>Years</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="260"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="258"/>
         <source>累计月数</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="269"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="267"/>
         <source>本机没有您的缴费记录</source>
         <translation>No contributions on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/benefits.py" line="272"/>
+        <location filename="../../kiosk/screens/info/benefits.py" line="270"/>
         <source>个人账户余额</source>
         <translation>Account balance</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/info/benefits.py" line="277"/>
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/info/benefits.py" line="279"/>
+        <source>%1–%2年</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/info/benefits.py" line="285"/>
+        <source>%1 个月</source>
+        <translation>%1 months</translation>
     </message>
 </context>
 <context>
     <name>BottomBar</name>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="149"/>
+        <location filename="../../kiosk/widgets/frame.py" line="143"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="150"/>
+        <location filename="../../kiosk/widgets/frame.py" line="144"/>
         <source>首页</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="151"/>
+        <location filename="../../kiosk/widgets/frame.py" line="145"/>
         <source>再听一遍</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="152"/>
+        <location filename="../../kiosk/widgets/frame.py" line="146"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
@@ -140,77 +155,77 @@
 <context>
     <name>Certification</name>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="153"/>
+        <location filename="../../kiosk/screens/certify/result.py" line="158"/>
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="155"/>
+        <location filename="../../kiosk/screens/certify/result.py" line="160"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="157"/>
+        <location filename="../../kiosk/screens/certify/result.py" line="162"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="18"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="19"/>
         <source>养老金领取资格认证</source>
         <translation>Pension certification</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="20"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="21"/>
         <source>失业保险金领取资格认证</source>
         <translation>Unemployment benefit certification</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="31"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="32"/>
         <source>已过期，请尽快认证（应在%1前）</source>
         <translation>Overdue: please certify now (was due by %1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="34"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="35"/>
         <source>请在%1前认证</source>
         <translation>Please certify by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="36"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="37"/>
         <source>本期已认证，下次在%1前</source>
         <translation>Done for this period; next by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="38"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="39"/>
         <source>现在可以认证，%1前有效</source>
         <translation>You can certify now; due by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="45"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="46"/>
         <source>最多可以试%1次</source>
         <translation>Up to %1 tries</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="47"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="48"/>
         <source>还可以再试%1次</source>
         <translation>%1 tries left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="58"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="63"/>
         <source>下次请在%1前认证</source>
         <translation>Next time, please certify by %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="70"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="79"/>
         <source>插卡</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="71"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="80"/>
         <source>按指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify_words.py" line="72"/>
+        <location filename="../../kiosk/screens/certify/words.py" line="81"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -226,12 +241,12 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../kiosk/screens/error.py" line="90"/>
+        <location filename="../../kiosk/screens/common/error.py" line="87"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/error.py" line="92"/>
+        <location filename="../../kiosk/screens/common/error.py" line="89"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -239,7 +254,7 @@
 <context>
     <name>Greeting</name>
     <message>
-        <location filename="../../kiosk/screens/greeting.py" line="46"/>
+        <location filename="../../kiosk/screens/common/greeting.py" line="45"/>
         <source>%1，您好</source>
         <translation>Hello, %1</translation>
     </message>
@@ -247,7 +262,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../kiosk/screens/help.py" line="15"/>
+        <location filename="../../kiosk/screens/common/help.py" line="16"/>
         <source>也可以到%1办理</source>
         <translation>You can also go to %1</translation>
     </message>
@@ -255,28 +270,28 @@
 <context>
     <name>InsertCard</name>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="22"/>
+        <location filename="../../kiosk/screens/common/insert_card.py" line="21"/>
         <source>读卡口在屏幕右下方</source>
         <translation>The card slot is below the screen, on the right</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="23"/>
+        <location filename="../../kiosk/screens/common/insert_card.py" line="22"/>
         <source>读卡口在屏幕左下方</source>
         <translation>The card slot is below the screen, on the left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="24"/>
-        <location filename="../../kiosk/screens/insert_card.py" line="25"/>
+        <location filename="../../kiosk/screens/common/insert_card.py" line="23"/>
+        <location filename="../../kiosk/screens/common/insert_card.py" line="24"/>
         <source>读卡口在屏幕正下方</source>
         <translation>The card slot is just below the screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="26"/>
+        <location filename="../../kiosk/screens/common/insert_card.py" line="25"/>
         <source>读卡口在屏幕右边</source>
         <translation>The card slot is to the right of the screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/insert_card.py" line="27"/>
+        <location filename="../../kiosk/screens/common/insert_card.py" line="26"/>
         <source>读卡口在屏幕左边</source>
         <translation>The card slot is to the left of the screen</translation>
     </message>
@@ -284,47 +299,52 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="135"/>
+        <location filename="../../kiosk/screens/info/jobs.py" line="35"/>
+        <source>招 %1 人</source>
+        <translation>%1 wanted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/info/jobs.py" line="144"/>
         <source>工资</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="136"/>
+        <location filename="../../kiosk/screens/info/jobs.py" line="145"/>
         <source>招聘人数</source>
         <translation>People wanted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="137"/>
+        <location filename="../../kiosk/screens/info/jobs.py" line="146"/>
         <source>招聘单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="140"/>
+        <location filename="../../kiosk/screens/info/jobs.py" line="149"/>
         <source>工作地点</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="141"/>
+        <location filename="../../kiosk/screens/info/jobs.py" line="150"/>
         <source>报名截止</source>
         <translation>Apply by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="142"/>
+        <location filename="../../kiosk/screens/info/jobs.py" line="151"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="169"/>
+        <location filename="../../kiosk/screens/info/jobs.py" line="178"/>
         <source>我有意向</source>
         <translation>I&apos;m interested</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="240"/>
+        <location filename="../../kiosk/screens/info/jobs.py" line="250"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/jobs.py" line="245"/>
+        <location filename="../../kiosk/screens/info/jobs.py" line="253"/>
         <source>完成</source>
         <translation>Finish</translation>
     </message>
@@ -332,24 +352,24 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/widgets/keypad.py" line="61"/>
+        <location filename="../../kiosk/widgets/keypad.py" line="62"/>
         <source>还可以再试 %1 次</source>
         <comment>one try left</comment>
         <translation>You can try %1 more time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/keypad.py" line="63"/>
+        <location filename="../../kiosk/widgets/keypad.py" line="64"/>
         <source>还可以再试 %1 次</source>
         <comment>several tries left</comment>
         <translation>You can try %1 more times</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/keypad.py" line="142"/>
+        <location filename="../../kiosk/widgets/keypad.py" line="146"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/keypad.py" line="143"/>
+        <location filename="../../kiosk/widgets/keypad.py" line="147"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -357,369 +377,374 @@
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="50"/>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="445"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="493"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="50"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="51"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="51"/>
         <source>注意</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="52"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="52"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="53"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="53"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="121"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="121"/>
         <source>技术维护：请输入维护密码</source>
         <translation>Maintenance: enter the technician PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="166"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="167"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="172"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="173"/>
         <source>密码不对，还可以再试 %1 次</source>
         <translation>Wrong PIN. %1 more tries</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="179"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="180"/>
         <source>本机没有设置维护密码：kiosk-admin technician set-pin</source>
         <translation>No technician PIN on this kiosk: kiosk-admin technician set-pin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="183"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="184"/>
         <source>维护密码文件无法读取：请查看日志</source>
         <translation>The PIN file cannot be read: see the log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="192"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="193"/>
         <source>错误次数过多，请 %1 秒后再试</source>
         <translation>Too many wrong PINs. Try again in %1 s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="31"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="33"/>
         <source>读卡测试</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="32"/>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="413"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="459"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="34"/>
         <source>指纹测试</source>
         <translation>Test finger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="33"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="35"/>
         <source>打印测试页</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="34"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="36"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="35"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="37"/>
         <source>重新下载数据</source>
         <translation>Re-pull feeds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="36"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="38"/>
         <source>被拒交易</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="37"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="39"/>
         <source>导出诊断包</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="38"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="40"/>
         <source>音量 −</source>
         <translation>Volume −</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="39"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="41"/>
         <source>音量 +</source>
         <translation>Volume +</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="40"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="42"/>
         <source>重启程序</source>
         <translation>Restart</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="41"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="43"/>
         <source>退出到桌面</source>
         <translation>To desktop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="42"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="44"/>
         <source>设备状态</source>
         <translation>Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="47"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="49"/>
         <source>技术维护：维护操作</source>
         <translation>Maintenance: actions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="84"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="86"/>
         <source>成功</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="87"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="89"/>
         <source>未成功</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="96"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="98"/>
         <source>音量：%1（默认值在每位居民离开后恢复）</source>
         <translation>Volume: %1 (back to the default after each resident)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="117"/>
         <source>技术维护：被平台拒绝的交易</source>
         <translation>Maintenance: transactions the platform rejected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="142"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="144"/>
         <source>共 %1 笔</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="151"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="153"/>
         <source>……其余 %1 笔见导出文件</source>
         <translation>… %1 more in the export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="156"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="158"/>
         <source>导出列表</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="170"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="178"/>
         <source>技术维护：选择导出到哪里</source>
         <translation>Maintenance: choose where to export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="203"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="211"/>
         <source>没有找到U盘：请插入U盘后返回再进入，或导出到本机的导出文件夹</source>
         <translation>No USB stick found: insert one, go back and come again, or export to the local exports folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="208"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="216"/>
         <source>点选一个文件夹</source>
         <translation>Touch a folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="221"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="229"/>
         <source>测试页打印得对吗？（中文、生僻字清楚，网格完整）</source>
         <translation>Did the test page print right? (Chinese and rare characters clear, grid complete)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="224"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="232"/>
         <source>现在重启程序吗？</source>
         <translation>Restart the application now?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="225"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="233"/>
         <source>退出自助服务程序，回到桌面吗？</source>
         <translation>Leave the kiosk application for the desktop?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="232"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="246"/>
         <source>技术维护：请确认</source>
         <translation>Maintenance: please confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="265"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="278"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_actions.py" line="266"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="279"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="30"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="29"/>
         <source>读卡器</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="31"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="30"/>
         <source>指纹仪</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="32"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="31"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="33"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="32"/>
         <source>县平台</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="34"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="33"/>
         <source>磁盘空间</source>
         <translation>Disk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="35"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="34"/>
         <source>软件版本</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="36"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="35"/>
         <source>最近错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="71"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="70"/>
         <source>技术维护：设备状态</source>
         <translation>Maintenance: diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="134"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="133"/>
         <source>审计记录未写入：%1</source>
         <translation>Audit entry not written: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="145"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="144"/>
         <source>检查中</source>
         <translation>checking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="158"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="157"/>
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="159"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="158"/>
         <source>维护操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_diagnostics.py" line="160"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="159"/>
         <source>退出维护</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="267"/>
+        <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="88"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="302"/>
         <source>卡号</source>
         <translation>card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="268"/>
+        <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="89"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="303"/>
         <source>身份证号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="269"/>
+        <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="90"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="304"/>
         <source>姓名</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="270"/>
+        <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="91"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="305"/>
         <source>有效期至</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="280"/>
+        <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="95"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="315"/>
         <source>读卡正常</source>
         <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="289"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="324"/>
         <source>读卡失败</source>
         <translation>Card read failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="324"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="365"/>
         <source>同步完成</source>
         <translation>Sync complete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="326"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="367"/>
         <source>同步未完成（数据都还在本机）</source>
         <translation>Sync incomplete (everything stays on this kiosk)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="341"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="382"/>
         <source>请插入任意一张卡</source>
         <translation>Insert any card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="345"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="386"/>
         <source>请把手指放在指纹仪上</source>
         <translation>Place a finger on the sensor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="354"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="395"/>
         <source>正在打印测试页…</source>
         <translation>Printing the test page…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="359"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="400"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="363"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="404"/>
         <source>同步服务未运行</source>
         <translation>Sync service not running</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="371"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="412"/>
         <source>正在重新下载全部数据…</source>
         <translation>Re-pulling every feed…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="404"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="445"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="416"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="462"/>
         <source>测试页已送出</source>
         <translation>Test page sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="417"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="463"/>
         <source>诊断包</source>
         <translation>Diagnostic bundle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="418"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="464"/>
         <source>被拒交易列表</source>
         <translation>Rejected list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="424"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="470"/>
         <source>图像质量：好 · 比对分数 %1</source>
         <translation>Image quality: good · score %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="443"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="491"/>
         <source>测试页</source>
         <translation>Test page: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance_flow.py" line="447"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="495"/>
         <source>有问题</source>
         <translation>not right</translation>
     </message>
@@ -727,12 +752,12 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../kiosk/screens/notices.py" line="46"/>
+        <location filename="../../kiosk/screens/info/notices.py" line="51"/>
         <source>发布日期：</source>
         <translation>Published: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notices.py" line="121"/>
+        <location filename="../../kiosk/screens/info/notices.py" line="129"/>
         <source>看完了</source>
         <translation>Done</translation>
     </message>
@@ -740,7 +765,7 @@
 <context>
     <name>OutOfService</name>
     <message>
-        <location filename="../../kiosk/screens/out_of_service.py" line="32"/>
+        <location filename="../../kiosk/screens/common/out_of_service.py" line="33"/>
         <source>请到%1办理</source>
         <translation>Please go to %1</translation>
     </message>
@@ -766,7 +791,7 @@
 <context>
     <name>PhoneEntry</name>
     <message>
-        <location filename="../../kiosk/screens/phone_entry.py" line="131"/>
+        <location filename="../../kiosk/screens/info/phone_entry.py" line="137"/>
         <source>岗位</source>
         <translation>Job</translation>
     </message>
@@ -774,22 +799,22 @@
 <context>
     <name>PrintingScreen</name>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="164"/>
+        <location filename="../../kiosk/screens/statement/printing.py" line="172"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="166"/>
+        <location filename="../../kiosk/screens/statement/printing.py" line="174"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="170"/>
+        <location filename="../../kiosk/screens/statement/printing.py" line="178"/>
         <source>共 %1 页</source>
         <translation>Pages: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/printing.py" line="176"/>
+        <location filename="../../kiosk/screens/statement/printing.py" line="184"/>
         <source>取好了</source>
         <translation>Done</translation>
     </message>
@@ -797,37 +822,37 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="30"/>
+        <location filename="../../kiosk/screens/info/rating.py" line="34"/>
         <source>很不满意</source>
         <translation>Very poor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="31"/>
+        <location filename="../../kiosk/screens/info/rating.py" line="35"/>
         <source>不满意</source>
         <translation>Poor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="32"/>
+        <location filename="../../kiosk/screens/info/rating.py" line="36"/>
         <source>一般</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="33"/>
+        <location filename="../../kiosk/screens/info/rating.py" line="37"/>
         <source>满意</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="34"/>
+        <location filename="../../kiosk/screens/info/rating.py" line="38"/>
         <source>很满意</source>
         <translation>Very good</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="188"/>
+        <location filename="../../kiosk/screens/info/rating.py" line="199"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="190"/>
+        <location filename="../../kiosk/screens/info/rating.py" line="201"/>
         <source>不评价，回首页</source>
         <translation>Skip, back to start</translation>
     </message>
@@ -835,32 +860,32 @@
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="30"/>
+        <location filename="../../kiosk/screens/common/service_catalog.py" line="32"/>
         <source>资格认证</source>
         <translation>Certify</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="33"/>
+        <location filename="../../kiosk/screens/common/service_catalog.py" line="35"/>
         <source>打印参保证明</source>
         <translation>Print statement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="36"/>
+        <location filename="../../kiosk/screens/common/service_catalog.py" line="38"/>
         <source>我的待遇</source>
         <translation>My benefits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="38"/>
+        <location filename="../../kiosk/screens/common/service_catalog.py" line="41"/>
         <source>就业岗位</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="40"/>
+        <location filename="../../kiosk/screens/common/service_catalog.py" line="44"/>
         <source>政策通知</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="42"/>
+        <location filename="../../kiosk/screens/common/service_catalog.py" line="46"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
@@ -868,43 +893,43 @@
 <context>
     <name>StatementFlow</name>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="42"/>
+        <location filename="../../kiosk/screens/statement/pin.py" line="42"/>
         <source>插卡</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="43"/>
-        <location filename="../../kiosk/screens/pin.py" line="252"/>
+        <location filename="../../kiosk/screens/statement/pin.py" line="43"/>
+        <location filename="../../kiosk/screens/statement/pin.py" line="253"/>
         <source>按指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="45"/>
+        <location filename="../../kiosk/screens/statement/pin.py" line="45"/>
         <source>输密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="46"/>
+        <location filename="../../kiosk/screens/statement/pin.py" line="46"/>
         <source>看证明</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="47"/>
+        <location filename="../../kiosk/screens/statement/pin.py" line="47"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="53"/>
+        <location filename="../../kiosk/screens/statement/pin.py" line="53"/>
         <source>请到%1办理</source>
         <translation>Please go to %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="245"/>
+        <location filename="../../kiosk/screens/statement/pin.py" line="246"/>
         <source>也可以到%1办理</source>
         <translation>You can also go to %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/pin.py" line="256"/>
+        <location filename="../../kiosk/screens/statement/pin.py" line="257"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -912,22 +937,22 @@
 <context>
     <name>StatementPreview</name>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="184"/>
+        <location filename="../../kiosk/screens/statement/preview.py" line="185"/>
         <source>共 %1 页</source>
         <translation>Pages: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="200"/>
+        <location filename="../../kiosk/screens/statement/preview.py" line="201"/>
         <source>往上看</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="201"/>
+        <location filename="../../kiosk/screens/statement/preview.py" line="202"/>
         <source>往下看</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement_preview.py" line="202"/>
+        <location filename="../../kiosk/screens/statement/preview.py" line="203"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -953,12 +978,18 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="95"/>
+        <location filename="../../kiosk/widgets/frame.py" line="89"/>
         <source>%1 社保自助服务</source>
         <translation>%1 Social Security Self-Service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets/frame.py" line="117"/>
+        <location filename="../../kiosk/widgets/frame.py" line="93"/>
+        <source>English</source>
+        <comment>the language switch: the other language</comment>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/widgets/frame.py" line="111"/>
         <source>○ 离线</source>
         <translation>○ offline</translation>
     </message>

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
+from kiosk.core.language import in_language
 from offline_cache.models import Benefit, Contribution, Job, Notice
 
 T = TypeVar("T")
@@ -151,18 +152,17 @@ def salary_range(job: Job, language: str = "zh") -> str:
     low, high = job.salary_min_cents, job.salary_max_cents
     if low is not None and high is not None and low > high:
         low, high = high, low
-    en = language == "en"
     if low is not None and high is not None and low != high:
-        return (
-            f"¥{_yuan(low)}–{_yuan(high)} a month" if en else f"月薪 {_yuan(low)}–{_yuan(high)} 元"
+        return in_language(
+            language, f"月薪 {_yuan(low)}–{_yuan(high)} 元", f"¥{_yuan(low)}–{_yuan(high)} a month"
         )
     if low is not None:
         if high == low:
-            return f"¥{_yuan(low)} a month" if en else f"月薪 {_yuan(low)} 元"
-        return f"From ¥{_yuan(low)} a month" if en else f"月薪 {_yuan(low)} 元起"
+            return in_language(language, f"月薪 {_yuan(low)} 元", f"¥{_yuan(low)} a month")
+        return in_language(language, f"月薪 {_yuan(low)} 元起", f"From ¥{_yuan(low)} a month")
     if high is not None:
-        return f"Up to ¥{_yuan(high)} a month" if en else f"月薪最高 {_yuan(high)} 元"
-    return "Salary to be agreed" if en else "工资面议"
+        return in_language(language, f"月薪最高 {_yuan(high)} 元", f"Up to ¥{_yuan(high)} a month")
+    return in_language(language, "工资面议", "Salary to be agreed")
 
 
 # --- phone numbers --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.config import Config
+from kiosk.core.language import in_language
 from kiosk.core.session import Session
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
@@ -64,7 +65,7 @@ class ScreenContext:
 
     def counter_location(self) -> str:
         t = self.config.terminal
-        return t.counter_location_en if self.language == "en" else t.counter_location
+        return in_language(self.language, t.counter_location, t.counter_location_en)
 
 
 class Screen(QWidget, Generic[P]):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.dates import format_clock, format_month_day, format_month_day_en
+from kiosk.core.language import in_language
 from kiosk.core.sync_mark import SyncMark
 from kiosk.resources import asset
 from kiosk.widgets.buttons import BigButton
@@ -83,22 +84,22 @@ class TopBar(QWidget):
 
     def retranslate(self, language: str) -> None:
         self._language = language
-        township = self._township_en if language == "en" else self._township_zh
+        township = in_language(language, self._township_zh, self._township_en)
         self.title.setText(
             QCoreApplication.translate("TopBar", "%1 社保自助服务").replace("%1", township)
         )
         # The switch is labelled in the language it switches *to*, so a resident can read it.
-        self.language_button.setText("中文" if language == "en" else "English")
+        self.language_button.setText(
+            QCoreApplication.translate(
+                "TopBar", "English", "the language switch: the other language"
+            )
+        )
         self.set_sync_mark(self._mark)
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
         now = self._clock()
-        day = (
-            format_month_day_en(now.date())
-            if self._language == "en"
-            else format_month_day(now.date())
-        )
+        day = in_language(self._language, format_month_day, format_month_day_en)(now.date())
         self.clock_label.setText(f"{format_clock(now)}  {day}")
 
     def set_sync_mark(self, mark: SyncMark) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from kiosk.ops.diagnostics import Check, CheckId, State
 from kiosk.ops.technician import AttemptOutcome, AttemptResult
 from kiosk.screens.maintenance.actions import ConfirmParams, FolderParams, Question
@@ -82,13 +84,16 @@ def _diagnostics(app: KioskApp) -> None:
 
 def _actions(app: KioskApp) -> None:
     screen = app.navigator.go(ScreenName.MAINTENANCE_ACTIONS)
-    en = app.translations.language == "en"
-    labels = (
-        ("card", "ID", "name", "valid until") if en else ("卡号", "身份证号", "姓名", "有效期至")
+    labels = (  # worded as the maintenance flow words a test card
+        QCoreApplication.translate("Maintenance", "卡号"),
+        QCoreApplication.translate("Maintenance", "身份证号"),
+        QCoreApplication.translate("Maintenance", "姓名"),
+        QCoreApplication.translate("Maintenance", "有效期至"),
     )
     values = ("A0****789", "3201**********123X", "王*英", "2031-05-01")
     detail = " · ".join(f"{k} {v}" for k, v in zip(labels, values, strict=True))
-    screen.show_result(True, "Card read" if en else "读卡正常", detail)  # type: ignore[attr-defined]
+    card_read = QCoreApplication.translate("Maintenance", "读卡正常")
+    screen.show_result(True, card_read, detail)  # type: ignore[attr-defined]
     screen.show_volume(70)  # type: ignore[attr-defined]
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.core.certification import BenefitStatus, DueState
 from kiosk.core.dates import format_date, format_date_en, spoken_date
+from kiosk.core.language import in_language
 from kiosk.core.numbers import chinese_integer
 from kiosk.texts import Dynamic
 
@@ -22,7 +23,7 @@ def benefit_name(kind: str) -> str:
 
 
 def written_date(day: date, language: str) -> str:
-    return format_date_en(day) if language == "en" else format_date(day)
+    return in_language(language, format_date, format_date_en)(day)
 
 
 def state_text(status: BenefitStatus, language: str) -> str:
@@ -49,9 +50,13 @@ def attempts_left_text(left: int, untouched: bool = False) -> str:
 
 
 def spoken_attempts_left(left: int, language: str) -> Dynamic:
-    if language == "en":
-        return Dynamic(f"{left} tries left" if left != 1 else "1 try left")
-    return Dynamic(f"还可以再试{chinese_integer(left)}次")
+    return Dynamic(
+        in_language(
+            language,
+            f"还可以再试{chinese_integer(left)}次",  # spoken: the number in words
+            f"{left} tries left" if left != 1 else "1 try left",
+        )
+    )
 
 
 def next_due_text(day: date, language: str) -> str:
@@ -60,9 +65,13 @@ def next_due_text(day: date, language: str) -> str:
 
 
 def spoken_next_due(day: date, language: str) -> Dynamic:
-    if language == "en":
-        return Dynamic(f"Please certify again by {format_date_en(day)}")
-    return Dynamic(f"下次请在{spoken_date(day)}前认证")
+    return Dynamic(
+        in_language(
+            language,
+            f"下次请在{spoken_date(day)}前认证",
+            f"Please certify again by {format_date_en(day)}",
+        )
+    )
 
 
 def step_words() -> list[str]:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.dates import format_date, format_date_en, spoken_date, spoken_date_en
+from kiosk.core.language import in_language
 from kiosk.core.listings import (
     BenefitStatus,
     SchemeSummary,
@@ -167,28 +168,25 @@ class BenefitsScreen(Screen[NoParams]):
             return ["contributions", Dynamic(self._spoken_balance())]
         return ["benefits", Dynamic(self._spoken_benefit(benefit))]
 
-    def _en(self) -> bool:
-        return self.ctx.language == "en"
-
     def _spoken_benefit(self, benefit: Benefit) -> str:
         kind = tr(BENEFIT_KINDS.get(benefit.kind, benefit.kind))
         status = tr(STATUS_WORDS[benefit_status(benefit)][2])
         due = benefit.certification.due_by
-        if self._en():
-            return (
-                f"Your {kind} is {yuan_in_words_en(benefit.monthly_amount_cents)} a month, "
-                f"{status}. Next certification by {spoken_date_en(due)}."
-            )
-        return (
+        return in_language(
+            self.ctx.language,
             f"您的{kind}每月{yuan_in_words(benefit.monthly_amount_cents)}，{status}。"
-            f"下次认证请在{spoken_date(due)}前办理。"
+            f"下次认证请在{spoken_date(due)}前办理。",
+            f"Your {kind} is {yuan_in_words_en(benefit.monthly_amount_cents)} a month, "
+            f"{status}. Next certification by {spoken_date_en(due)}.",
         )
 
     def _spoken_balance(self) -> str:
         cents = self.resident.account_balance_cents if self.resident else 0
-        if self._en():
-            return f"Your personal account balance is {yuan_in_words_en(cents)}."
-        return f"您的个人账户余额是{yuan_in_words(cents)}。"
+        return in_language(
+            self.ctx.language,
+            f"您的个人账户余额是{yuan_in_words(cents)}。",
+            f"Your personal account balance is {yuan_in_words_en(cents)}.",
+        )
 
     # --- what is shown -------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -228,8 +226,8 @@ class BenefitsScreen(Screen[NoParams]):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.show()
-        money = format_yuan_en if self._en() else format_yuan
-        day = format_date_en if self._en() else format_date
+        money = in_language(self.ctx.language, format_yuan, format_yuan_en)
+        day = in_language(self.ctx.language, format_date, format_date_en)
         rows = [
             (
                 QCoreApplication.translate("Benefits", "每月金额"),
@@ -271,18 +269,20 @@ class BenefitsScreen(Screen[NoParams]):
         self._cell(
             balance_row, 0, QCoreApplication.translate("Benefits", "个人账户余额"), secondary=True
         )
-        money = format_yuan_en if self._en() else format_yuan
+        money = in_language(self.ctx.language, format_yuan, format_yuan_en)
         self._cell(balance_row, 1, money(resident.account_balance_cents), bold=True, span=2)
 
     def _years(self, s: SchemeSummary) -> str:
         if s.first_year == s.latest_year:
-            return str(s.first_year) if self._en() else f"{s.first_year}年"
+            return QCoreApplication.translate("Benefits", "%1年").replace("%1", str(s.first_year))
         return (
-            f"{s.first_year}–{s.latest_year}" if self._en() else f"{s.first_year}–{s.latest_year}年"
+            QCoreApplication.translate("Benefits", "%1–%2年")
+            .replace("%1", str(s.first_year))
+            .replace("%2", str(s.latest_year))
         )
 
     def _months(self, months: int) -> str:
-        return f"{months} months" if self._en() else f"{months} 个月"
+        return QCoreApplication.translate("Benefits", "%1 个月").replace("%1", str(months))
 
     def _cell(
         self,

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.dates import format_date, format_date_en
+from kiosk.core.language import in_language
 from kiosk.core.listings import aware, current_jobs, paginate_text, salary_range
 from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
 from kiosk.screens.info.paged_list import ListState as ListState  # re-exported: tests wait on it
@@ -30,8 +31,8 @@ BODY_LINE_PX = 54  # the 岗位要求 heading line above the requirements
 DETAIL_FACT_ROWS = 3  # fact rows per detail page: short pages, large text
 
 
-def headcount_text(job: Job, en: bool) -> str:
-    return f"{job.headcount} wanted" if en else f"招 {job.headcount} 人"
+def headcount_text(job: Job) -> str:
+    return QCoreApplication.translate("Jobs", "招 %1 人").replace("%1", str(job.headcount))
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class JobsScreen(PagedListScreen[Job]):
     def card_texts(self, item: Job) -> tuple[str, ...]:
         where = f"{item.employer} · {item.location}" if item.location else item.employer
         pay = salary_range(item, self.ctx.language)
-        return item.title, f"{pay} · {headcount_text(item, self.ctx.language == 'en')}", where
+        return item.title, f"{pay} · {headcount_text(item)}", where
 
     def detail_params(self, item: Job) -> JobParams:
         return JobParams(job=item)
@@ -138,11 +139,10 @@ class JobDetailScreen(Screen[JobParams]):
         job = self.job
         if job is None:
             return [[]]
-        en = self.ctx.language == "en"
-        day = format_date_en if en else format_date
+        day = in_language(self.ctx.language, format_date, format_date_en)
         facts = [
             (QCoreApplication.translate("Jobs", "工资"), salary_range(job, self.ctx.language)),
-            (QCoreApplication.translate("Jobs", "招聘人数"), headcount_text(job, en)),
+            (QCoreApplication.translate("Jobs", "招聘人数"), headcount_text(job)),
             (QCoreApplication.translate("Jobs", "招聘单位"), job.employer),
         ]
         more = [

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.dates import format_date, format_date_en
+from kiosk.core.language import in_language
 from kiosk.core.listings import aware, current_notices, paginate_text
 from kiosk.screens.base import Screen, ScreenContext, ScreenParams
 from kiosk.screens.info.paged_list import ListState as ListState  # re-exported: tests wait on it
@@ -45,7 +46,7 @@ class NoticesScreen(PagedListScreen[Notice]):
         return current_notices(self.items, aware(self.ctx.clock()))
 
     def card_texts(self, item: Notice) -> tuple[str, ...]:
-        day = format_date_en if self.ctx.language == "en" else format_date
+        day = in_language(self.ctx.language, format_date, format_date_en)
         published = day(aware(item.published_at).date())
         return item.title, QCoreApplication.translate("Notices", "发布日期：") + published
 
