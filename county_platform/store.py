@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a transaction is identified by (terminal_id, id), not by id alone
 BUSY_TIMEOUT_MS = 10_000
 BATCH_ROWS = 500  # rows per IN (...) look-up while bulk-loading
 
@@ -48,14 +48,15 @@ CREATE TABLE IF NOT EXISTS changes (
 CREATE INDEX IF NOT EXISTS changes_scope ON changes (feed, township, seq);
 CREATE TABLE IF NOT EXISTS compactions (feed TEXT PRIMARY KEY, through_seq INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS transactions (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
     terminal_id TEXT NOT NULL,
     kind TEXT NOT NULL,
     person_id TEXT,
     occurred_at TEXT NOT NULL,
     tx_seq INTEGER,
     payload TEXT NOT NULL,
-    received_at TEXT NOT NULL
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (terminal_id, id)
 );
 CREATE TABLE IF NOT EXISTS rejections (
     tx_id TEXT NOT NULL,
@@ -64,6 +65,28 @@ CREATE TABLE IF NOT EXISTS rejections (
     received_at TEXT NOT NULL
 );
 """
+
+# Version 1 keyed transactions by id alone, so one terminal's id hid another's transaction.
+_TRANSACTIONS_V2 = """
+CREATE TABLE transactions_v2 (
+    id TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    person_id TEXT,
+    occurred_at TEXT NOT NULL,
+    tx_seq INTEGER,
+    payload TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (terminal_id, id)
+);
+INSERT INTO transactions_v2 (rowid, id, terminal_id, kind, person_id, occurred_at, tx_seq, payload,
+                             received_at)
+    SELECT rowid, id, terminal_id, kind, person_id, occurred_at, tx_seq, payload, received_at
+    FROM transactions;
+DROP TABLE transactions;
+ALTER TABLE transactions_v2 RENAME TO transactions
+"""
+MAX_STORED_CHARS = 1000  # of a rejected transaction's id or error (both come from the request)
 
 
 class Feed(StrEnum):
@@ -184,6 +207,11 @@ class PlatformStore:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     c.execute(statement)
+            keys = [r[1] for r in c.execute("PRAGMA table_info(transactions)") if r[5]]
+            if keys == ["id"]:  # a version 1 database (arrival order, the rowid, is kept)
+                for statement in _TRANSACTIONS_V2.split(";"):
+                    if statement.strip():
+                        c.execute(statement)
             c.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('log_id', ?)",
                 (secrets.token_hex(8),),
@@ -369,6 +397,14 @@ class TransactionBatch:
         self._conn = conn
         self._received_at = _now()
 
+    def resident_township(self, person_id: str) -> str | None:
+        """The township of a current (not deleted) resident, or None if there is none."""
+        row = self._conn.execute(
+            "SELECT township FROM changes WHERE feed = ? AND entity_id = ? AND op = 'upsert'",
+            (Feed.ROSTER.value, person_id),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def accept(
         self,
         tx_id: str,
@@ -379,7 +415,7 @@ class TransactionBatch:
         seq: int | None,
         payload: dict[str, Any],
     ) -> bool:
-        """Store a valid transaction; False when its id was seen before (a duplicate)."""
+        """Store a valid transaction; False when this terminal sent this id before (a duplicate)."""
         cursor = self._conn.execute(
             "INSERT OR IGNORE INTO transactions (id, terminal_id, kind, person_id, occurred_at,"
             " tx_seq, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -391,8 +427,13 @@ class TransactionBatch:
     def reject(self, tx_id: str, terminal_id: str, error: str) -> None:
         self._conn.execute(
             "INSERT INTO rejections (tx_id, terminal_id, error, received_at) VALUES (?, ?, ?, ?)",
-            (tx_id, terminal_id, error, self._received_at),
+            (_storable(tx_id), _storable(terminal_id), _storable(error), self._received_at),
         )
+
+
+def _storable(text: str) -> str:
+    """Request text made safe for a TEXT column: bounded, and lone surrogates escaped."""
+    return text[:MAX_STORED_CHARS].encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _head(c: sqlite3.Connection) -> int:

@@ -1,6 +1,15 @@
+import json
+import sqlite3
+
 import pytest
 
-from county_platform.store import COUNTY_WIDE, CursorExpired, Feed, PlatformStore
+from county_platform.store import (
+    COUNTY_WIDE,
+    SCHEMA_VERSION,
+    CursorExpired,
+    Feed,
+    PlatformStore,
+)
 
 
 @pytest.fixture
@@ -62,13 +71,58 @@ def test_a_cursor_ahead_of_the_log_is_expired(store):
         store.read_page(Feed.ROSTER, ["t1"], 99, 10)
 
 
-def test_transaction_ids_are_permanently_unique(store, tmp_path):
+def test_transaction_ids_are_permanently_unique_per_terminal(store, tmp_path):
     with store.transaction_batch() as batch:
         assert batch.accept("id-1", "T", "rating", None, "2026-11-28T09:00:00+08:00", 1, {})
         assert not batch.accept("id-1", "T", "rating", None, "2026-11-28T09:00:00+08:00", 1, {})
     store.close()
     with PlatformStore.open(tmp_path / "county.db") as reopened:
         with reopened.transaction_batch() as batch:
-            assert not batch.accept("id-1", "T2", "maintenance", None, "x", None, {})
-        assert [t.id for t in reopened.accepted_transactions()] == ["id-1"]
-        assert reopened.accepted_transactions()[0].terminal_id == "T"
+            assert not batch.accept("id-1", "T", "maintenance", None, "x", None, {})
+            # another terminal's transaction that happens to carry the same id is its own
+            assert batch.accept("id-1", "T2", "maintenance", None, "x", None, {})
+        stored = reopened.accepted_transactions()
+        assert [(t.terminal_id, t.id, t.kind) for t in stored] == [
+            ("T", "id-1", "rating"), ("T2", "id-1", "maintenance"),
+        ]  # fmt: skip
+
+
+# The transactions table of schema version 1, as the server before issue 11 created it.
+_V1_TRANSACTIONS = """
+CREATE TABLE transactions (
+    id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, kind TEXT NOT NULL, person_id TEXT,
+    occurred_at TEXT NOT NULL, tx_seq INTEGER, payload TEXT NOT NULL, received_at TEXT NOT NULL
+)"""
+
+
+def test_a_version_1_database_is_migrated_keeping_its_transactions_in_order(tmp_path):
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.execute(_V1_TRANSACTIONS)
+    rows = [(f"id-{n}", "T" if n % 2 else "T2", "rating", None, "2026-11-28T09:00:00+08:00", n,
+             json.dumps({"n": n}), "2026-11-28T01:00:00+00:00") for n in (3, 1, 2)]  # fmt: skip
+    conn.executemany("INSERT INTO transactions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with PlatformStore.open(path) as store:
+        assert [(t.id, t.terminal_id, t.payload) for t in store.accepted_transactions()] == [
+            ("id-3", "T", {"n": 3}), ("id-1", "T", {"n": 1}), ("id-2", "T2", {"n": 2}),
+        ]  # fmt: skip
+        with store.transaction_batch() as batch:
+            assert not batch.accept("id-3", "T", "rating", None, "x", None, {})  # still known
+            assert batch.accept("id-3", "T2", "rating", None, "x", None, {})  # now possible
+        assert store.count_transactions() == 4
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        keys = [r[1] for r in check.execute("PRAGMA table_info(transactions)") if r[5]]
+        assert sorted(keys) == ["id", "terminal_id"]
+    with PlatformStore.open(path) as again:  # opening a migrated database changes nothing
+        assert again.count_transactions() == 4
+
+
+def test_rejections_of_unstorable_text_are_kept_escaped_and_bounded(store):
+    with store.transaction_batch() as batch:
+        batch.reject("a\ud800b", "T", "x" * 5000)
+    [(tx_id, terminal, error)] = store.rejections()
+    assert tx_id == "a\\ud800b" and terminal == "T" and len(error) == 1000
