@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -55,6 +56,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from county_platform.server import create_app
 
     store = _existing_db(args.db)
+    # the platform's own warnings (e.g. why a request was refused with bad_signature) go to stderr
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     print(f"county platform: serving {args.db} on http://{args.host}:{args.port}", file=sys.stderr)
     try:
         uvicorn.run(create_app(store), host=args.host, port=args.port, log_level=args.log_level)

@@ -2,7 +2,7 @@ import pytest
 
 from county_platform.auth import MAX_CLOCK_SKEW_S, authenticate
 from county_platform.errors import ApiError, ErrorCode
-from county_platform.signing import sign_request
+from county_platform.signing import sign_request, signature
 from county_platform.store import Terminal
 
 NOW = 1_795_843_800.0
@@ -34,11 +34,32 @@ def test_a_correctly_signed_request_names_its_terminal():
     assert check(headers()) == TERMINAL
 
 
-def test_unknown_and_missing_terminal():
-    assert code_of(headers(terminal="T-999")) is ErrorCode.UNKNOWN_TERMINAL
+def refusal(hdrs, body=b"", path=PATH):
+    with pytest.raises(ApiError) as info:
+        check(hdrs, body, path)
+    return info.value.status, info.value.body()
+
+
+def test_unknown_and_missing_terminal_look_like_a_bad_signature(caplog):
+    wrong_secret = refusal(headers(secret=b"other"))
+    assert wrong_secret[0] == 401 and wrong_secret[1]["error"] == "bad_signature"
     hdrs = headers()
     del hdrs["x-terminal-id"]
-    assert code_of(hdrs) is ErrorCode.UNKNOWN_TERMINAL
+    assert refusal(headers(terminal="T-999")) == wrong_secret
+    assert refusal(hdrs) == wrong_secret
+    assert refusal({}) == wrong_secret
+    reasons = [r.getMessage() for r in caplog.records]
+    assert any("'T-999'" in m and "not registered" in m for m in reasons)
+    assert any("signature does not match" in m for m in reasons)
+    assert any("no terminal id" in m for m in reasons)
+
+
+@pytest.mark.parametrize("timestamp", ["²", "9" * 5000, "", "-1", "1e9", "１２"])
+def test_a_timestamp_that_is_not_ascii_unix_seconds_is_refused_even_when_signed(timestamp):
+    hdrs = headers()
+    hdrs["x-timestamp"] = timestamp
+    hdrs["x-signature"] = signature(b"secret", "GET", PATH, timestamp, b"")
+    assert code_of(hdrs) is ErrorCode.BAD_SIGNATURE
 
 
 def test_wrong_secret_body_or_path_is_a_bad_signature():
