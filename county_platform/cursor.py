@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass
 
 from county_platform.store import Feed
 
 _PREFIX = "c1"
+_POSITION = re.compile(r"[0-9]{1,18}")  # ASCII ("²".isdigit() is True) and within SQLite's INTEGER
 
 
 class BadCursor(ValueError):
@@ -33,10 +35,10 @@ def decode(text: str, feed: Feed) -> Cursor:
         prefix, log_id, feed_name, position = (
             base64.urlsafe_b64decode(padded.encode()).decode().split(":")
         )
-        if prefix != _PREFIX or not position.isdigit():
+        if prefix != _PREFIX or not _POSITION.fullmatch(position):
             raise ValueError(text)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise BadCursor("the cursor is not one this platform issued") from None
     if feed_name != feed.value:
-        raise BadCursor(f"the cursor belongs to the {feed_name} feed, not {feed.value}")
+        raise BadCursor(f"the cursor belongs to the {feed_name[:20]} feed, not {feed.value}")
     return Cursor(log_id, feed, int(position))

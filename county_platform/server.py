@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 import time
 from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from county_platform import validation
+from county_platform import jsontext, validation
 from county_platform.auth import authenticate, server_time
+from county_platform.body_limit import BodyLimit
 from county_platform.cursor import BadCursor, Cursor, decode
 from county_platform.errors import ApiError, ErrorCode
 from county_platform.store import COUNTY_WIDE, CursorExpired, Feed, PlatformStore, Terminal
@@ -21,10 +24,17 @@ from county_platform.store import COUNTY_WIDE, CursorExpired, Feed, PlatformStor
 API = "/api/v1"
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 1000
-MAX_BODY_BYTES = 8 * 1024 * 1024  # far above 500 well-formed transactions
+# 500 of the largest transactions a kiosk makes (a maintenance record with a 500-character detail,
+# about 3.3 kB even when every character is JSON-escaped) are about 1.7 MB: 4 MiB leaves more than
+# twice that, and bounds what a request can make the server hold (docs/county-platform.md).
+MAX_BODY_BYTES = 4 * 1024 * 1024
 BAD_REQUEST = 400
 GONE = 410
 TOO_LARGE = 413
+INTERNAL = 500
+LIMIT = re.compile(r"[0-9]{1,4}")  # ASCII digits: str.isdigit() also takes "²", which int() refuses
+
+log = logging.getLogger(__name__)
 
 Clock = Callable[[], float]
 
@@ -32,20 +42,32 @@ Clock = Callable[[], float]
 def create_app(store: PlatformStore, clock: Clock = time.time) -> FastAPI:
     """The application; `clock` is the platform's notion of now (Unix seconds)."""
     app = FastAPI(title="County social-security platform (reference)", version="1.0")
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
 
     @app.exception_handler(ApiError)
-    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
+    async def api_error(_: Request, exc: ApiError) -> Response:
+        return _json(exc.body(), exc.status)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(_: Request, exc: StarletteHTTPException) -> Response:
         body = {"error": ErrorCode.BAD_REQUEST.value, "detail": str(exc.detail)}
-        return JSONResponse(body, status_code=exc.status_code)
+        return _json(body, exc.status_code)
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(_: Request, exc: RequestValidationError) -> Response:
         body = {"error": ErrorCode.BAD_REQUEST.value, "detail": str(exc.errors())[:500]}
-        return JSONResponse(body, status_code=BAD_REQUEST)
+        return _json(body, BAD_REQUEST)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        """A bug, or the database failing: the interface's 500 instead of a plain-text page (the
+        kiosk retries a 5xx later with the same ids). Starlette logs the traceback after this."""
+        log.error("%s %s failed: %s", request.method, request.url.path, type(exc).__name__)
+        body = {
+            "error": ErrorCode.UNAVAILABLE.value,
+            "detail": "the platform failed to handle this request; try again later",
+        }
+        return _json(body, INTERNAL)
 
     async def caller(request: Request) -> tuple[Terminal, bytes]:
         body = await request.body()
@@ -114,18 +136,25 @@ def create_app(store: PlatformStore, clock: Clock = time.time) -> FastAPI:
         return await feed_page(request, Feed.NOTICES)
 
     @app.post(f"{API}/transactions")
-    async def transactions(request: Request) -> dict[str, Any]:
+    async def transactions(request: Request) -> Response:
         terminal, body = await caller(request)
         batch = _batch(body)
-        return {"results": _deliver(store, terminal, batch)}
+        return _json({"results": _deliver(store, terminal, batch)})
 
     return app
+
+
+def _json(body: dict[str, Any], status: int = 200) -> Response:
+    """A JSON answer that any str can be put in: ensure_ascii escapes even a lone surrogate that a
+    rejected transaction's id may carry (UTF-8 could not encode it)."""
+    text = json.dumps(body, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+    return Response(text.encode("ascii"), status_code=status, media_type="application/json")
 
 
 def _limit(text: str | None) -> int:
     if text is None:
         return DEFAULT_LIMIT
-    if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
+    if not LIMIT.fullmatch(text) or not 1 <= int(text) <= MAX_LIMIT:
         raise ApiError(
             BAD_REQUEST, ErrorCode.BAD_REQUEST, f"limit must be an integer from 1 to {MAX_LIMIT}"
         )
@@ -133,15 +162,16 @@ def _limit(text: str | None) -> int:
 
 
 def _batch(body: bytes) -> list[Any]:
-    """The `transactions` array of a POST body, or a 400/413 error for the whole request."""
-    if len(body) > MAX_BODY_BYTES:
-        raise ApiError(
-            TOO_LARGE, ErrorCode.BATCH_TOO_LARGE, f"the body exceeds {MAX_BODY_BYTES} bytes"
-        )
+    """The `transactions` array of a POST body, or a 400/413 error for the whole request.
+
+    Only a body that is not `{"transactions": [1..500 items]}` fails as a whole; what is wrong
+    inside one item is that item's rejection (`_deliver`). The body's size was bounded while it
+    was read (`BodyLimit`).
+    """
     try:
-        document = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ApiError(BAD_REQUEST, ErrorCode.BAD_REQUEST, f"the body is not JSON: {e}") from None
+        document = jsontext.parse(body)
+    except jsontext.NotJson as e:
+        raise ApiError(BAD_REQUEST, ErrorCode.BAD_REQUEST, str(e)) from None
     batch = document.get("transactions") if isinstance(document, dict) else None
     if not isinstance(batch, list):
         raise ApiError(
@@ -155,31 +185,34 @@ def _batch(body: bytes) -> list[Any]:
             ErrorCode.BATCH_TOO_LARGE,
             f"{len(batch)} transactions: at most {validation.MAX_BATCH} per request",
         )
-    for index, raw in enumerate(batch):
-        if validation.transaction_id(raw) is None:
-            raise ApiError(
-                BAD_REQUEST,
-                ErrorCode.BAD_REQUEST,
-                f"transactions[{index}] has no string id (results are reported by id)",
-            )
     return batch
 
 
 def _deliver(store: PlatformStore, terminal: Terminal, batch: list[Any]) -> list[dict[str, str]]:
-    """Accept, recognise or reject each transaction; one durable commit for the batch."""
+    """Accept, recognise or reject each transaction on its own; one durable commit for the batch.
+
+    A transaction is identified by (terminal, id): another terminal's use of the same id is a
+    different transaction, never this one's duplicate. One without a string id is rejected with
+    `id` "" and its position in the error (there is nothing else to report it by).
+    """
     results: list[dict[str, str]] = []
     with store.transaction_batch() as writes:
-        for raw in batch:
-            sent_id = validation.transaction_id(raw) or ""
+        for index, raw in enumerate(batch):
+            sent_id = validation.transaction_id(raw)
             try:
                 tx = validation.validate_transaction(raw)
+                if tx.person_id is not None and tx.kind in validation.ROSTER_KINDS:
+                    validation.check_resident(
+                        writes.resident_township(tx.person_id), terminal.township_code
+                    )
             except validation.Invalid as e:
-                writes.reject(sent_id, terminal.terminal_id, str(e))
-                results.append({"id": sent_id, "status": "rejected", "error": str(e)})
+                error = str(e) if sent_id is not None else f"transactions[{index}]: {e}"
+                writes.reject(sent_id or "", terminal.terminal_id, error)
+                results.append({"id": sent_id or "", "status": "rejected", "error": error})
                 continue
             new = writes.accept(
                 tx.id, terminal.terminal_id, tx.kind, tx.person_id, tx.occurred_at, tx.seq,
                 tx.payload,
             )  # fmt: skip
-            results.append({"id": sent_id, "status": "accepted" if new else "duplicate"})
+            results.append({"id": sent_id or tx.id, "status": "accepted" if new else "duplicate"})
     return results

@@ -8,8 +8,15 @@ import uuid
 import requests
 
 from county_platform.signing import sign_request
+from county_platform.store import Feed
 
-PERSON = "11010519491231002X"
+PERSON = "11010519491231002X"  # a possible citizen number, but no resident of the test township
+
+
+def resident(server):
+    """A current resident of the terminal's township (certifications must name one)."""
+    with server.store() as store:
+        return store.entity_ids(Feed.ROSTER, server.township)[0]
 
 
 def rating(tx_id=None, score=5):
@@ -40,7 +47,7 @@ def statuses(response):
 
 
 def test_accepted_once_then_duplicate_forever(county_server):
-    a, b = rating(), certification()
+    a, b = rating(), certification(person_id=resident(county_server))
     first = statuses(post(county_server, [a, b, a]))
     assert len(county_server.accepted_ids()) == 2
     assert first[b["id"]] == ("accepted", "")
@@ -59,7 +66,8 @@ def test_the_same_id_twice_in_one_batch(county_server):
 
 
 def test_schema_violations_are_rejected_with_a_reason_and_not_stored(county_server):
-    good = certification()
+    person = resident(county_server)
+    good = certification(person_id=person)
     bad = [
         certification(person_id=None),
         certification(occurred_at="2026-11-28 10:02"),
@@ -67,6 +75,7 @@ def test_schema_violations_are_rejected_with_a_reason_and_not_stored(county_serv
         dict(rating(), kind="lottery"),
         rating(score=9),
         dict(rating(), id="not-a-uuid"),
+        certification(),  # not a resident of the township
     ]
     got = statuses(post(county_server, [good, *bad]))
     assert got[good["id"]] == ("accepted", "")
@@ -76,7 +85,7 @@ def test_schema_violations_are_rejected_with_a_reason_and_not_stored(county_serv
     assert county_server.accepted_ids() == [good["id"]]
     accepted = county_server.accepted()[0]
     assert (accepted.kind, accepted.person_id, accepted.terminal_id) == (
-        "certification", PERSON, county_server.terminal_id,
+        "certification", person, county_server.terminal_id,
     )  # fmt: skip
     assert accepted.payload["score"] == 131
 
@@ -100,7 +109,7 @@ def test_batches_over_500_are_refused_whole(county_server):
 def test_malformed_bodies_are_bad_requests(county_server):
     s = county_server
     for body in (b"{not json", b'{"transactions": {}}', b'{"transactions": []}', b"[]",
-                 b'{"transactions": [{"kind": "rating"}]}', b"\xff\xfe"):  # fmt: skip
+                 b"\xff\xfe"):  # fmt: skip
         headers = sign_request(s.secret, s.terminal_id, "POST", "/api/v1/transactions", body)
         response = requests.post(f"{s.url}/api/v1/transactions", data=body, headers=headers,
                                  timeout=5)  # fmt: skip
@@ -109,8 +118,20 @@ def test_malformed_bodies_are_bad_requests(county_server):
     assert s.accepted_ids() == []
 
 
+def test_a_transaction_without_an_id_is_rejected_alone(county_server):
+    good = rating()
+    got = post(county_server, [{"kind": "rating"}, good, "text", {"id": 42}]).json()["results"]
+    assert got[1] == {"id": good["id"], "status": "accepted"}
+    nameless = [r for r in got if r["id"] == ""]
+    assert [r["status"] for r in nameless] == ["rejected"] * 3
+    assert [r["error"].split(":")[0] for r in nameless] == [
+        "transactions[0]", "transactions[2]", "transactions[3]",
+    ]  # fmt: skip
+    assert county_server.accepted_ids() == [good["id"]]
+
+
 def test_transactions_command_lists_what_was_accepted(county_server):
-    a, b = rating(), certification()
+    a, b = rating(), certification(person_id=resident(county_server))
     post(county_server, [a, b, rating(score=0)])
     out = subprocess.run(
         [sys.executable, "-m", "county_platform", "transactions", "--db", str(county_server.db),
