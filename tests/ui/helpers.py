@@ -30,3 +30,13 @@ def deliver_posted_events() -> None:
     not happen (after waiting for the event that would have made it happen)."""
     QCoreApplication.sendPostedEvents()
     QCoreApplication.processEvents()
+
+
+def emitted(signal: Any) -> list[tuple[Any, ...]]:
+    """The arguments of each emission of `signal` from now on, recorded on whichever thread emits
+    it. For a worker's own signals: `qtbot.waitSignal` on one would stop its timer from the
+    worker's thread (Qt warns "Timers cannot be stopped from another thread"); poll this list
+    with `qtbot.waitUntil` instead, then `deliver_posted_events()` for the GUI-side slots."""
+    seen: list[tuple[Any, ...]] = []
+    signal.connect(lambda *args: seen.append(args), Qt.ConnectionType.DirectConnection)
+    return seen

@@ -10,6 +10,7 @@ from PySide6.QtCore import QThread
 
 from kiosk.documents.warm_up import warm_up
 from kiosk.services.printer_service import PrinterService
+from tests.ui.helpers import emitted
 
 
 def test_the_worker_warms_the_fonts_up_in_its_own_thread(kiosk_config: Any, qtbot: Any) -> None:
@@ -23,9 +24,10 @@ def test_the_worker_warms_the_fonts_up_in_its_own_thread(kiosk_config: Any, qtbo
         warm_up()
 
     service.worker._warm_up = record
-    with qtbot.waitSignal(service.worker.warmed_up, timeout=30_000):
-        service.start()
+    warmed = emitted(service.worker.warmed_up)  # on the worker's thread: see `emitted`
+    service.start()
     try:
+        qtbot.waitUntil(lambda: len(warmed) == 1, timeout=30_000)
         assert len(ran_in) == 1
         qthread, pythread = ran_in[0]
         assert qthread is service.worker.thread()
@@ -39,6 +41,7 @@ def test_the_kiosk_starts_its_printer_worker_warming_up(make_kiosk_app: Any, qtb
     """Wired into the application: starting the kiosk starts the warm-up on the worker."""
     app = make_kiosk_app(start=False)
     worker = app.statement.printer.worker
-    with qtbot.waitSignal(worker.warmed_up, timeout=30_000):
-        app.start(show=False)
+    warmed = emitted(worker.warmed_up)
+    app.start(show=False)
+    qtbot.waitUntil(lambda: len(warmed) == 1, timeout=30_000)
     assert worker.thread() is not QThread.currentThread()

@@ -20,7 +20,7 @@ from kiosk.ops.diagnostics import CheckId, State
 from kiosk.ops.technician import AttemptOutcome, Lockout, PinFile
 from kiosk.screens.maintenance.actions import ActionId, Question
 from offline_cache.store import Store
-from tests.ui.helpers import click, current_name, deliver_posted_events
+from tests.ui.helpers import click, current_name, deliver_posted_events, emitted
 
 PIN = "246813"
 TECH_CARD = "T98765432"
@@ -139,21 +139,18 @@ def test_five_wrong_pins_lock_even_the_right_one_until_the_delay_passes(
     gate = app.maintenance.gate
     gate.lockout = Lockout(gate.lockout.path, 5, clock)
     app.request_maintenance()
-    worker = app.maintenance.service.worker
-    for _ in range(5):
-        with qtbot.waitSignal(worker.pin_result, timeout=WAIT_MS):
-            type_pin(qtbot, app, "135792")
+    answers = emitted(app.maintenance.service.worker.pin_result)
+    for n in range(1, 6):
+        type_pin(qtbot, app, "135792")
+        qtbot.waitUntil(lambda n=n: len(answers) == n, timeout=WAIT_MS)
     screen = app.screen("maintenance")
     qtbot.waitUntil(lambda: not screen.keypad.isEnabled(), timeout=WAIT_MS)
     wait_audited(qtbot, app, "entry_locked", "locked_for_s=30")
     # the keypad is locked; even the right PIN is not checked while locked: the answer is LOCKED
-    with qtbot.waitSignal(
-        worker.pin_result,
-        timeout=WAIT_MS,
-        check_params_cb=lambda result: result.outcome is AttemptOutcome.LOCKED,
-    ):
-        app.maintenance.service.attempt_pin(PIN)
-    deliver_posted_events()  # the flow's slot, connected before the wait's, has run
+    app.maintenance.service.attempt_pin(PIN)
+    qtbot.waitUntil(lambda: len(answers) == 6, timeout=WAIT_MS)
+    assert answers[-1][0].outcome is AttemptOutcome.LOCKED
+    deliver_posted_events()  # the flow's slot (queued before the answer was recorded) has run
     assert not app.maintenance.active
     clock.now += 31  # the delay passes
     app.maintenance.tick()
@@ -444,10 +441,7 @@ def test_fingerprint_service_answers_on_the_gui_thread_and_not_after_shutdown(
         lambda _plan: plans.append(QThread.currentThread().objectName()),
         Qt.ConnectionType.DirectConnection,
     )
-    answered: list[int] = []  # the worker's own answers (no public signal tells they were sent)
-    service._worker.plan_ready.connect(
-        lambda request, _plan: answered.append(request), Qt.ConnectionType.DirectConnection
-    )
+    answered = emitted(service._worker.plan_ready)  # the worker's own answers (no public signal)
     try:
         QThread.currentThread().setObjectName("gui")
         service.request_plan("320102195001011234")
