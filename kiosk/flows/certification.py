@@ -48,7 +48,7 @@ class CertificationFlow(QObject):
     flow connects to it). `result_shown(VerificationResult)` for the autopilot and tests."""
 
     receipt_requested = Signal(object)
-    result_shown = Signal(object)
+    result_shown = Signal(VerificationResult)
 
     def __init__(
         self, ctx: FlowContext, service: FingerprintService, parent: QObject | None = None

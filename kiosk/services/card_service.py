@@ -14,7 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from drivers.card.api import CardEventKind, CardReader
+from drivers.card.api import CardData, CardEventKind, CardReader
 from drivers.errors import (
     CardError,
     CardExpired,
@@ -42,7 +42,7 @@ def open_configured_reader(config: Config) -> Callable[[], CardReader]:
 class CardWorker(QObject):
     inserted = Signal()
     removed = Signal()
-    read_done = Signal(object)  # CardData
+    read_done = Signal(CardData)
     failed = Signal(str, str)  # drivers.errors code, technician detail
     reader_lost = Signal()
     reader_found = Signal()
@@ -156,7 +156,7 @@ class CardService(QObject):
 
     card_inserted = Signal()
     card_removed = Signal()
-    card_read = Signal(object)  # CardData
+    card_read = Signal(CardData)
     card_error = Signal(str, str)  # code, detail
     reader_lost = Signal()
     reader_found = Signal()

@@ -45,6 +45,7 @@ from kiosk.config import Config
 from kiosk.core import faults
 from kiosk.core.certification import (
     AttemptTally,
+    CertificationPlan,
     VerificationResult,
     VerifyOutcome,
     plan_for,
@@ -362,17 +363,18 @@ class FingerprintService(QObject):
     """GUI-side facade. Each request gets an id; signals of a superseded request are dropped, so a
     late answer can never reach the next resident's screens."""
 
-    plan_ready = Signal(object)
+    plan_ready = Signal(CertificationPlan)
     place_finger = Signal(str, int)
     poor_image = Signal(int)
     no_match = Signal(int)
     lift_finger = Signal()
     next_finger = Signal(str)
-    finished = Signal(object)
+    finished = Signal(VerificationResult)
     failed = Signal(str)
     cancelled = Signal()
+    wait_ended = Signal()  # the worker stopped waiting on a cancelled or superseded request
     probe_done = Signal(object)  # what a `probe` function returned
-    identified = Signal(object)  # IdentifyResult (nothing recorded)
+    identified = Signal(IdentifyResult)  # nothing recorded
     identify_failed = Signal(str)  # code: sensor_unavailable, not_enrolled, store_failed
     fingers_known = Signal(str, list)  # person id, enrolled fingers: answers `request_fingers`
 
@@ -422,6 +424,7 @@ class FingerprintService(QObject):
         self._identify_requested.connect(w.identify)
         self._fingers_requested.connect(w.enrolled_fingers)
         w.fingers_known.connect(self.fingers_known)  # carries the person id: checked by the user
+        w.cancelled.connect(self._worker_cancelled)  # bound: runs on the GUI thread
         self._lookup_requested.connect(w.lookup)
         self._verify_requested.connect(w.verify)
         self._probe_requested.connect(w.run_probe)
@@ -474,6 +477,11 @@ class FingerprintService(QObject):
         self._request += 1
         self.busy = False
         self._cancel.set()
+
+    def _worker_cancelled(self, _request: int) -> None:
+        """Every cancelled wait, also one whose `cancelled` is dropped as superseded: the sensor
+        is free again (tests and diagnostics wait on this instead of a fixed time)."""
+        self.wait_ended.emit()
 
     def _if_current(self, request: int, signal: Any, *args: Any) -> None:
         if request == self._request:

@@ -39,7 +39,7 @@ from kiosk.ops.diagnostics import (
     software_check,
 )
 from kiosk.ops.diagnostics_logs import check_log_errors
-from kiosk.ops.technician import TechnicianGate
+from kiosk.ops.technician import AttemptResult, TechnicianGate
 from kiosk.services.printer_service import TestPageResult
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
@@ -119,9 +119,9 @@ def action_of_test_page(result: TestPageResult) -> ActionResult:
 
 
 class MaintenanceWorker(QObject):
-    pin_result = Signal(object)  # AttemptResult
-    check_done = Signal(object)  # Check
-    action_done = Signal(object)  # ActionResult
+    pin_result = Signal(AttemptResult)
+    check_done = Signal(Check)
+    action_done = Signal(ActionResult)
     rejected_listed = Signal(list)  # rejected_entries(...)
     media_listed = Signal(list)  # list[str]
     audit_failed = Signal(str)

@@ -170,13 +170,13 @@ def render_first_page(pdf: Path, dpi: int = PREVIEW_DPI) -> QImage:
 
 
 class PrinterWorker(QObject):
-    prepared = Signal(object)  # Preview
+    prepared = Signal(Preview)
     prepare_failed = Signal(int, str)  # request id, code (no_record, print_failed)
     printing = Signal(int)  # request id: the job was handed to the printer
     completed = Signal(int, object)  # request id, PrintOutcome (recorded)
     failed = Signal(int, str, str)  # request id, code, technician detail (recorded if printed)
     status_probed = Signal(int, object)  # request id, diagnostics Check (maintenance)
-    test_page_done = Signal(object)  # TestPageResult (maintenance)
+    test_page_done = Signal(TestPageResult)  # maintenance
     warmed_up = Signal()  # the document fonts are loaded (start-up, in this thread)
 
     def __init__(
@@ -390,13 +390,13 @@ class PrinterWorker(QObject):
 class PrinterService(QObject):
     """GUI-side facade: requests that never block, the worker's signals, and request ids."""
 
-    prepared = Signal(object)  # Preview
+    prepared = Signal(Preview)
     prepare_failed = Signal(int, str)
     printing = Signal(int)
     completed = Signal(int, object)  # request id, PrintOutcome
     failed = Signal(int, str, str)  # request id, code, detail
     status_probed = Signal(int, object)  # request id, diagnostics Check
-    test_page_done = Signal(object)  # TestPageResult
+    test_page_done = Signal(TestPageResult)
 
     _prepare_statement = Signal(int, str)
     _print_receipt = Signal(int, object)

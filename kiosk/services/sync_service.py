@@ -54,13 +54,13 @@ class SyncSnapshot:
 class _Bridge(QObject):
     """Lives in the GUI thread; signals emitted from the worker threads arrive queued."""
 
-    snapshot = Signal(object)
+    snapshot = Signal(SyncSnapshot)
 
 
 class SyncService(QObject):
     """`status_changed(SyncSnapshot)` after every round; `mark` follows reachability."""
 
-    status_changed = Signal(object)
+    status_changed = Signal(SyncSnapshot)
 
     def __init__(
         self,

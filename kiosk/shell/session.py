@@ -75,7 +75,7 @@ class SessionShell(QObject):
     """`card_ready(CardData)` when a read card starts a session on the home screen;
     `session_ended(SessionEnd)` after personal data left the screens."""
 
-    card_ready = Signal(object)
+    card_ready = Signal(CardData)
     session_ended = Signal(SessionEnd)
 
     def __init__(

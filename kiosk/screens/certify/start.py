@@ -29,7 +29,7 @@ class CertifyStartScreen(Screen[CertifyParams]):
     prompt_id = "certify_checking"
     bar_buttons = frozenset({BarButton.HOME, BarButton.REPEAT, BarButton.HELP})
 
-    lookup_requested = Signal(object)  # CertifyParams
+    lookup_requested = Signal(CertifyParams)
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -246,7 +246,7 @@ class MaintenanceConfirmScreen(TechnicianScreen[ConfirmParams]):
     instruction_text = str(QT_TRANSLATE_NOOP("Maintenance", "技术维护：请确认"))
     bar_buttons = frozenset()
 
-    answered = Signal(object, bool)  # Question, yes
+    answered = Signal(Question, bool)  # the question, yes
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

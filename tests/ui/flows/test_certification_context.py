@@ -128,7 +128,7 @@ def test_session_ended_cancels_a_waiting_verification(
 
     # the shell's session_ended alone (no screen change, which would cancel it too): the worker's
     # wait on the sensor ends as cancelled and nothing is recorded
-    with qtbot.waitSignal(cert.service._worker.cancelled, timeout=WAIT_MS):
+    with qtbot.waitSignal(cert.service.wait_ended, timeout=WAIT_MS):
         cert.flow.session_ended(SessionEnd.CARD_REMOVED)
     assert kit.current == ScreenName.FINGER
     assert not cert.service.busy and cert.flow.plan is None
@@ -150,7 +150,7 @@ def test_the_end_of_the_session_from_the_finger_screen_records_nothing_and_goes_
     cert.card_on_home(person)
     qtbot.waitUntil(cert.waiting_for_finger, timeout=WAIT_MS)
 
-    with qtbot.waitSignal(cert.service._worker.cancelled, timeout=WAIT_MS):
+    with qtbot.waitSignal(cert.service.wait_ended, timeout=WAIT_MS):
         kit.end_session(SessionEnd.IDLE)
     assert kit.current == ScreenName.HOME
     assert kit.session.card is None

@@ -54,9 +54,13 @@ class Maintenance:
         qtbot.waitUntil(keypad.isEnabled, timeout=WAIT_MS)
         for digit in pin:
             click(qtbot, keypad.keys[digit])
-        with qtbot.waitSignal(self.service.worker.pin_result, timeout=WAIT_MS):
-            click(qtbot, keypad.confirm_key)
-        deliver_posted_events()  # the flow's slot, connected before the wait's, has run
+        # the worker answers on its thread: record there (list.append is no Qt slot), wait here
+        answers: list[object] = []
+        self.service.worker.pin_result.connect(answers.append)
+        click(qtbot, keypad.confirm_key)
+        qtbot.waitUntil(lambda: bool(answers), timeout=WAIT_MS)
+        self.service.worker.pin_result.disconnect(answers.append)
+        deliver_posted_events()  # the flow's slot, connected before ours, was posted first
 
     def audited(self) -> list[dict[str, Any]]:
         config = self.kit.config
