@@ -90,7 +90,11 @@ class Pcscd:
             [self._binary, "-f"], stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
         )
         log.close()
-        self._wait_ready()
+        try:
+            self._wait_ready()
+        except PcscStackMissing:
+            self.stop()  # a half-started pcscd left running would be taken for a foreign one
+            raise
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT
