@@ -109,6 +109,7 @@ class MaintenanceFlow(QObject):
         self.voice = voice
         self._end_quietly = end_quietly
         self.shut_down = False  # set by end_for_shutdown: late answers touch no deleted screen
+        self._sync_asked = False  # the technician pressed sync: the next round's report is theirs
         self._monotonic = monotonic
         self.session: MaintenanceSession | None = None
         self._method: EntryMethod | None = None  # while the PIN screen waits
@@ -358,7 +359,12 @@ class MaintenanceFlow(QObject):
             self.diagnostics.show_check(result)
 
     def _sync_status(self, snapshot: SyncSnapshot) -> None:
+        """The report of a round the technician asked for; a background round's never replaces
+        what the technician is reading (a test capture's ✓, a test page's result)."""
+        if not self._sync_asked:
+            return
         if self.active and self.ctx.navigator.current is self.actions and snapshot.report:
+            self._sync_asked = False
             r = snapshot.report
             ok = r.ok
             headline = (
@@ -375,6 +381,7 @@ class MaintenanceFlow(QObject):
     # --- actions --------------------------------------------------------------------------------
     def run_action(self, action: ActionId) -> None:
         self.touched()
+        self._sync_asked = False  # another action: its result is what the technician reads now
         nav = self.ctx.navigator
         a = self.actions
         if action is ActionId.TEST_CARD:
@@ -395,7 +402,7 @@ class MaintenanceFlow(QObject):
             a.show_result(None, QCoreApplication.translate("Maintenance", "正在打印测试页…"))
             self.printer.print_test_page()
         elif action is ActionId.SYNC_NOW:
-            started = self.sync.sync_now()
+            started = self._sync_asked = self.sync.sync_now()
             if started:
                 a.show_result(None, QCoreApplication.translate("Maintenance", "正在同步…"))
             else:
@@ -406,7 +413,7 @@ class MaintenanceFlow(QObject):
                 )
             self.service.audit(MaintenanceAction.SYNC_NOW, f"started={started}")
         elif action is ActionId.REPULL:
-            started = self.sync.repull_feeds()
+            started = self._sync_asked = self.sync.repull_feeds()
             a.show_result(
                 None if started else False,
                 QCoreApplication.translate("Maintenance", "正在重新下载全部数据…"),

@@ -6,6 +6,7 @@ tests/ui/screens/maintenance/."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from drivers.fingerprint.simulated import SimulatedSensor
 from kiosk.core.clock import kiosk_now
 from kiosk.flows.maintenance import MaintenanceFlow
 from kiosk.ops.technician import EntryMethod, PinFile, TechnicianGate
+from kiosk.screens.maintenance.actions import ActionId
 from kiosk.screens.maintenance.diagnostics import MaintenanceDiagnosticsScreen
 from kiosk.screens.maintenance.entry import MaintenanceEntryScreen
 from kiosk.screens.names import ScreenName
@@ -26,10 +28,11 @@ from kiosk.services.card_service import CardService
 from kiosk.services.fingerprint_service import FingerprintService
 from kiosk.services.maintenance_service import MaintenanceService
 from kiosk.services.printer_service import PrinterService
-from kiosk.services.sync_service import SyncService
+from kiosk.services.sync_service import SyncService, SyncSnapshot
 from kiosk.services.sync_status import SyncStatus
 from kiosk.services.voice import Voice
 from offline_cache.store import Store
+from offline_cache.sync import SyncReport
 from tests.ui.flows.conftest import WAIT_MS, FlowKit
 from tests.ui.helpers import click, deliver_posted_events
 
@@ -159,3 +162,30 @@ def test_the_right_pin_enters_and_leaving_hands_back_quietly(
     qtbot.waitUntil(
         lambda: [a["action"] for a in maintenance.audited()][-1:] == ["left"], timeout=WAIT_MS
     )
+
+
+def test_a_background_sync_round_never_replaces_the_result_the_technician_reads(
+    maintenance: Maintenance, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start-up or periodic round's report used to overwrite a test's result within a second
+    (a test capture's ✓ replaced by 同步完成); only a round the technician asked for is shown."""
+    kit, flow = maintenance.kit, maintenance.flow
+    flow.begin(EntryMethod.TOUCH_SEQUENCE)
+    maintenance.type_pin(qtbot, PIN)
+    kit.navigator.go(ScreenName.MAINTENANCE_ACTIONS)
+    actions = flow.actions
+    flow.run_action(ActionId.TEST_CARD)
+    asked_for_card = actions.result.text()
+    report = SyncSnapshot(True, None, SyncReport(pushed=3, accepted=3), time.time())
+    flow.sync.status_changed.emit(report)  # a background round finishes
+    assert actions.result.text() == asked_for_card
+
+    monkeypatch.setattr(flow.sync, "sync_now", lambda: True)  # a round starts (no county here)
+    flow.run_action(ActionId.SYNC_NOW)
+    assert actions.result.text() != asked_for_card  # "正在同步…"
+    flow.sync.status_changed.emit(report)  # the round the technician asked for
+    assert "pushed 3 (accepted 3" in actions.detail.text()
+    shown = actions.detail.text()
+    flow.run_action(ActionId.TEST_CARD)
+    flow.sync.status_changed.emit(SyncSnapshot(True, None, SyncReport(pushed=9), time.time()))
+    assert "pushed 9" not in actions.detail.text() and actions.detail.text() != shown
