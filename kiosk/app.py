@@ -102,9 +102,7 @@ class KioskApp(QObject):
         self.sync_status = SyncStatus(self)
         self.sync_service = SyncService(config, self.sync_status, self)
         self.gate = TechnicianGate.from_config(config)
-        self.maintenance_service = MaintenanceService(
-            config, self.gate, open_sensor=open_sensor, sensor_busy=lambda: True, parent=self
-        )
+        self.maintenance_service = MaintenanceService(config, self.gate, parent=self)
 
         # screens, frame, window
         self.navigator = Navigator()

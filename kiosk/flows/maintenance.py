@@ -85,7 +85,7 @@ class MaintenanceFlow(QObject):
         service: MaintenanceService,
         *,
         card: CardService,
-        fingerprint: FingerprintService | None,
+        fingerprint: FingerprintService,
         printer: PrinterService,
         sync: SyncService,
         voice: Voice,
@@ -96,7 +96,7 @@ class MaintenanceFlow(QObject):
     ) -> None:
         """`quit(code)` leaves the application (restart or desktop); `end_quietly()` returns to
         residents keeping the technician's volume; `fingerprint` is the service whose thread
-        owns the sensor (None: no sensor checks through it); `printer` is the service whose
+        owns the sensor (its check and the test capture run there); `printer` is the service whose
         thread owns the printer (its check and the test page run there)."""
         super().__init__(parent)
         self.ctx = ctx
@@ -144,8 +144,7 @@ class MaintenanceFlow(QObject):
         w.media_listed.connect(self.folders.show_folders)
         w.audit_failed.connect(self.diagnostics.show_audit_problem)
         card.probe_done.connect(self._card_probed)
-        if fingerprint is not None:
-            fingerprint.probe_done.connect(self._sensor_probed)
+        fingerprint.probe_done.connect(self._sensor_probed)
         printer.status_probed.connect(self._printer_probed)
         printer.test_page_done.connect(self._test_page_done)
         sync.status_changed.connect(self._sync_status)
@@ -331,12 +330,9 @@ class MaintenanceFlow(QObject):
         self.diagnostics.reset()
         kind = self.ctx.config.devices.card
         self.card.probe(lambda reader: _card_check(reader, kind))
-        sensor_service = self.fingerprint
-        if sensor_service is None:
-            self.service.probe_sensor()
-        else:  # the fingerprint service holds the port: probe on its thread, never open it again
-            kind = self.ctx.config.devices.fingerprint
-            sensor_service.probe(lambda sensor: _sensor_check(sensor, kind))
+        # the fingerprint service owns the sensor: probed on its thread, never opened twice
+        sensor_kind = self.ctx.config.devices.fingerprint
+        self.fingerprint.probe(lambda sensor: _sensor_check(sensor, sensor_kind))
         self.printer.probe_status()  # on the printer service's thread, which owns the printer
         self.service.local_checks()
         self.service.audit(MaintenanceAction.DIAGNOSTICS, "refresh")
@@ -391,13 +387,9 @@ class MaintenanceFlow(QObject):
                 self.card.request_read()
         elif action is ActionId.TEST_FINGER:
             a.show_result(None, QCoreApplication.translate("Maintenance", "请把手指放在指纹仪上"))
-            sensor_service = self.fingerprint
-            if sensor_service is None:
-                self.service.test_capture()
-            else:
-                cancel, config = self.service.worker.cancel, self.ctx.config
-                cancel.clear()
-                sensor_service.probe(lambda sensor: test_capture_with(sensor, config, cancel))
+            cancel, config = self.service.worker.cancel, self.ctx.config
+            cancel.clear()
+            self.fingerprint.probe(lambda sensor: test_capture_with(sensor, config, cancel))
         elif action is ActionId.TEST_PRINT:
             a.show_result(None, QCoreApplication.translate("Maintenance", "正在打印测试页…"))
             self.printer.print_test_page()

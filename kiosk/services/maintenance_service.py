@@ -2,19 +2,17 @@
 
 `MaintenanceWorker` lives on its own QThread with its own `Store` (audit entries, rejected list,
 sync status) and does the slow work there: scrypt PIN checks (~0.1 s), the county health probe,
-disk and log checks, exports to a USB stick, and — when no fingerprint service holds the
-sensor — opening the sensor itself, on this thread, for one check or test capture. The sensor is
-never opened while an in-process fingerprint service holds it (`sensor_busy`): then the flow asks
-that service. The printer is never opened here: its one owner is the printer service, which the
-maintenance flow asks for the printer check and the test page (`action_of_test_page` turns its
-answer into this worker's `ActionResult`). `MaintenanceService` is the GUI-side facade.
+disk and log checks, exports to a USB stick. It opens no device: the sensor's one owner is the
+fingerprint service, which the maintenance flow asks for the sensor check and the test capture
+(`test_capture_with` runs on that service's thread); the printer's is the printer service, asked
+for the printer check and the test page (`action_of_test_page` turns its answer into this
+worker's `ActionResult`). `MaintenanceService` is the GUI-side facade.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,15 +25,11 @@ from drivers.fingerprint.api import TEMPLATE_SIZE, EnrolledFinger, FingerprintSe
 from kiosk.config import Config
 from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
 from kiosk.ops.bundle import export_bundle, export_rejected, rejected_entries
-from kiosk.ops.devices import open_configured_sensor
 from kiosk.ops.diagnostics import (
     Check,
-    CheckId,
     DiagnosticsReport,
-    State,
     disk_check,
     probe_county,
-    probe_fingerprint,
     software_check,
 )
 from kiosk.ops.diagnostics_logs import check_log_errors
@@ -130,15 +124,11 @@ class MaintenanceWorker(QObject):
         self,
         config: Config,
         gate: TechnicianGate,
-        open_sensor: Callable[[], FingerprintSensor],
-        sensor_busy: Callable[[], bool],
         media_roots: tuple[Path, ...],
     ) -> None:
         super().__init__()
         self._config = config
         self._gate = gate
-        self._open_sensor = open_sensor
-        self._sensor_busy = sensor_busy
         self._media_roots = media_roots
         self._store: Store | None = None
         self.cancel = threading.Event()  # set from the GUI thread: stops waiting for a finger
@@ -186,45 +176,9 @@ class MaintenanceWorker(QObject):
         self.check_done.emit(software_check(config.source))
         self.check_done.emit(check_log_errors(config.log_dir, datetime.now().timestamp()))
 
-    @Slot()
-    def probe_sensor(self) -> None:
-        assert_in_thread(self)
-        if self._sensor_busy():
-            text = "held by the fingerprint service: checked through it only"
-            self.check_done.emit(Check(CheckId.FINGERPRINT, State.UNKNOWN, "port_in_use", text))
-            return
-        kind = self._config.devices.fingerprint
-        try:
-            sensor = self._open_sensor()
-        except DeviceError as e:
-            self.check_done.emit(Check(CheckId.FINGERPRINT, State.FAULT, e.code, e.detail))
-            return
-        try:
-            self.check_done.emit(probe_fingerprint(sensor.info, kind))
-        finally:
-            sensor.close()
-
     # --- actions --------------------------------------------------------------------------------
     def _done(self, action: MaintenanceAction, ok: bool, message: str, **details: Any) -> None:
         self.action_done.emit(ActionResult(action, ok, message, details))
-
-    @Slot()
-    def test_capture(self) -> None:
-        assert_in_thread(self)
-        action = MaintenanceAction.TEST_FINGERPRINT
-        if self._sensor_busy():
-            self._done(action, False, "the fingerprint service holds the sensor")
-            return
-        self.cancel.clear()
-        try:
-            sensor = self._open_sensor()
-        except DeviceError as e:
-            self._done(action, False, f"{e.code}: {e.detail}")
-            return
-        try:
-            self.action_done.emit(test_capture_with(sensor, self._config, self.cancel))
-        finally:
-            sensor.close()
 
     @Slot()
     def list_rejected(self) -> None:
@@ -273,8 +227,6 @@ class MaintenanceService(QObject):
     _pin = Signal(str)
     _audit = Signal(str, str)
     _local = Signal()
-    _sensor = Signal()
-    _capture = Signal()
     _rejected = Signal()
     _media = Signal()
     _export_rejected = Signal(str)
@@ -285,26 +237,16 @@ class MaintenanceService(QObject):
         config: Config,
         gate: TechnicianGate,
         *,
-        open_sensor: Callable[[], FingerprintSensor] | None = None,
-        sensor_busy: Callable[[], bool] = lambda: False,
         media_roots: tuple[Path, ...] = MEDIA_ROOTS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.worker = MaintenanceWorker(
-            config,
-            gate,
-            open_sensor or _configured_sensor(config),
-            sensor_busy,
-            media_roots,
-        )
+        self.worker = MaintenanceWorker(config, gate, media_roots)
         w = self.worker
         pairs: list[tuple[Any, Any]] = [
             (self._pin, w.attempt_pin),
             (self._audit, w.audit),
             (self._local, w.local_checks),
-            (self._sensor, w.probe_sensor),
-            (self._capture, w.test_capture),
             (self._rejected, w.list_rejected),
             (self._media, w.list_media),
             (self._export_rejected, w.export_rejected),
@@ -333,12 +275,6 @@ class MaintenanceService(QObject):
     def local_checks(self) -> None:
         self._local.emit()
 
-    def probe_sensor(self) -> None:
-        self._sensor.emit()
-
-    def test_capture(self) -> None:
-        self._capture.emit()
-
     def cancel_capture(self) -> None:
         self.worker.cancel.set()
 
@@ -353,7 +289,3 @@ class MaintenanceService(QObject):
 
     def export_bundle(self, folder: str, report: DiagnosticsReport | None) -> None:
         self._export_bundle.emit(folder, report)
-
-
-def _configured_sensor(config: Config) -> Callable[[], FingerprintSensor]:
-    return lambda: open_configured_sensor(config)

@@ -90,7 +90,7 @@ def maintenance(make_flow_kit: Callable[..., FlowKit], tmp_path: Path) -> Iterat
     printer = PrinterService.from_config(config)
     sync = SyncService(config, SyncStatus())  # not started: no round, no county needed
     gate = TechnicianGate.from_config(config)
-    service = MaintenanceService(config, gate, open_sensor=lambda: sensor, sensor_busy=lambda: True)
+    service = MaintenanceService(config, gate)
     voice = Voice(False, config.ui.volume)
     quiet_ends: list[None] = []
     quits: list[int] = []
