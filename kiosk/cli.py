@@ -5,7 +5,8 @@ Each group of commands lives in its own module under `kiosk/admin/` and exposes
 `(args, config) -> int`. The modules are imported like any other: one that is missing or broken
 stops kiosk-admin with its ImportError (a bug) instead of taking its commands out of --help.
 Output is human text by default and one JSON object with `--json`; failures exit non-zero and,
-with `--json`, print `{"error": CODE, "detail": TEXT}`.
+with `--json`, print `{"error": CODE, "detail": TEXT}`. A damaged database, whichever command
+met it, answers `database_damaged` (exit 5; run `kiosk-admin repair`).
 """
 
 from __future__ import annotations
@@ -25,8 +26,11 @@ from kiosk.admin import (
     fingerprint_commands,
     maintenance_commands,
     printer_commands,
+    repair_commands,
 )
+from kiosk.admin.output import fail
 from kiosk.config import DEFAULT_CONFIG_PATH, ConfigError, load_config
+from offline_cache.errors import DATABASE_DAMAGED, damage_of
 
 # Command groups, in the order they appear in --help.
 COMMAND_MODULES = (
@@ -36,7 +40,10 @@ COMMAND_MODULES = (
     printer_commands,  # statement, printer status / test-page
     device_commands,  # devices
     maintenance_commands,  # technician PINs
+    repair_commands,  # repair a damaged database
 )
+
+EXIT_DATABASE_DAMAGED = 5  # any command that found the database damaged (kiosk-admin repair)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -85,7 +92,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"kiosk-admin: {e}", file=sys.stderr)
         return 2
     handler = args.handler
-    result: int = handler(args, config)
+    try:
+        result: int = handler(args, config)
+    except Exception as e:
+        damage = damage_of(e, config.database_path)
+        if damage is None:
+            raise
+        return fail(
+            DATABASE_DAMAGED, str(damage), getattr(args, "json", False), EXIT_DATABASE_DAMAGED
+        )
     return result
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -17,7 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from offline_cache import audit, outbox
+from offline_cache import audit, integrity, outbox
+from offline_cache import ledger as ledger_file
 from offline_cache.certification import certified_this_period, next_due_by
 from offline_cache.codec import (
     ResidentRow,
@@ -30,12 +32,14 @@ from offline_cache.codec import (
     resident_row,
 )
 from offline_cache.crypto import TemplateCipher
-from offline_cache.db import connect, transaction
+from offline_cache.db import transaction
 from offline_cache.feeds import Delete, Feed, FeedOp, Upsert
 from offline_cache.models import Benefit, Certification, Fingerprint, Job, Notice, Resident
 from offline_cache.outbox import OutboxTx, Result, SettleCounts, TxKind, TxState
 from offline_cache.privacy import mask_id, mask_id_numbers
 from offline_cache.zone import KIOSK_TZ
+
+log = logging.getLogger(__name__)
 
 _FEED_TABLES = {Feed.ROSTER: "residents", Feed.JOBS: "jobs", Feed.NOTICES: "notices"}
 
@@ -69,19 +73,26 @@ class Store:
     """See the module docstring. Not thread-safe by design: one instance per thread."""
 
     def __init__(
-        self, conn: sqlite3.Connection, cipher: TemplateCipher, clock: Callable[[], float]
+        self,
+        conn: sqlite3.Connection,
+        cipher: TemplateCipher,
+        clock: Callable[[], float],
+        db_path: Path | None = None,
     ) -> None:
         self._conn = conn
         self._cipher = cipher
         self._clock = clock
+        self._db_path = db_path  # where the ledger lives (None: a connection of a test)
 
     @classmethod
     def open(
         cls, db_path: Path, template_key: bytes, clock: Callable[[], float] = time.time
     ) -> Store:
-        """Create or migrate the database at `db_path`; `clock` is the kiosk's Unix clock."""
+        """Create or migrate the database at `db_path`; `clock` is the kiosk's Unix clock.
+        `DatabaseDamaged` when the file is missing, empty, corrupt or behind its ledger
+        (offline_cache/integrity.py): it is never recreated over."""
         cipher = TemplateCipher(template_key)
-        return cls(connect(db_path), cipher, clock)
+        return cls(integrity.open_database(db_path), cipher, clock, db_path)
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -339,7 +350,19 @@ class Store:
         """Queue a transaction for the platform (committed when this returns); its uuid."""
         tx_kind = outbox.validate(kind, payload, person_id)
         with transaction(self._conn):
-            return self._record(tx_kind, payload, person_id, now or self.now()).id
+            tx_id = self._record(tx_kind, payload, person_id, now or self.now()).id
+        self._update_ledger()
+        return tx_id
+
+    def _update_ledger(self) -> None:
+        """After a commit that recorded something: the ledger learns it (ledger.py). A ledger
+        that cannot be written stays behind, the harmless direction: logged, not raised."""
+        if self._db_path is None:
+            return
+        try:
+            ledger_file.write(self._db_path, integrity.current(self._conn))
+        except OSError:
+            log.exception("the database ledger could not be written")
 
     def record_maintenance(self, action: str, detail: str = "") -> str:
         """A technician's action: goes to the platform and into the audit log."""
@@ -405,7 +428,8 @@ class Store:
                     "(person_id, benefit, last_certified_at, due_by) VALUES (?, ?, ?, ?)",
                     (person_id, benefit, tx.occurred_at, due.isoformat()),
                 )
-            return tx.id
+        self._update_ledger()
+        return tx.id
 
     def certified_this_period(self, person_id: str, benefit: str, now: datetime) -> bool:
         """Whether the resident has already certified this benefit for the current period."""
@@ -449,7 +473,9 @@ class Store:
                     kind=tx.kind,
                     error=mask_id_numbers(tx.error or "")[:200],  # it may quote the person
                 )
-            return counts
+        if newly_rejected:
+            self._update_ledger()
+        return counts
 
     def transaction(self, tx_id: str) -> OutboxTx | None:
         return outbox.get(self._conn, tx_id)

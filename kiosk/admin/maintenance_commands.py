@@ -69,6 +69,7 @@ def register(subparsers: Any) -> None:
 
 def _audit(config: Config, action: MaintenanceAction, detail: str) -> str | None:
     """Record the action; the error text if that was impossible."""
+    from offline_cache.errors import damage_of
     from offline_cache.store import Store
 
     try:
@@ -78,6 +79,8 @@ def _audit(config: Config, action: MaintenanceAction, detail: str) -> str | None
     try:
         audit_action(store, action, detail)
     except Exception as e:  # the change is made; say that the audit entry is missing
+        if damage_of(e, config.database_path) is not None:
+            raise  # kiosk-admin answers database_damaged (kiosk/cli.py)
         return f"{type(e).__name__}: {e}"
     finally:
         store.close()

@@ -39,15 +39,15 @@ def test_bad_configuration_with_json(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_every_command_group_is_registered() -> None:
-    """Every group's commands are in --help (six modules under kiosk/admin/)."""
+    """Every group's commands are in --help (seven modules under kiosk/admin/)."""
     from kiosk.cli import COMMAND_MODULES, build_parser
 
     parser = build_parser()
     help_text = parser.format_help()
     for command in ("sync", "queue", "resident", "audit", "card", "fingerprint", "statement",
-                    "printer", "devices", "technician", "bundle"):  # fmt: skip
+                    "printer", "devices", "technician", "bundle", "repair"):  # fmt: skip
         assert command in help_text
-    assert len(COMMAND_MODULES) == 6
+    assert len(COMMAND_MODULES) == 7
 
 
 def test_a_missing_command_module_stops_kiosk_admin_loudly() -> None:

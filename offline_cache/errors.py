@@ -1,0 +1,49 @@
+"""Typed errors at the offline_cache boundary.
+
+`DatabaseDamaged` is raised when the kiosk's database is missing, empty, unreadable or holds
+fewer transactions than the kiosk knows it recorded (the ledger beside it, `ledger.py`). Nothing
+is recreated over it: a technician runs `kiosk-admin repair`, which moves the file aside and
+rescues what it can. `damage_of` sorts a raw `sqlite3` error raised while working with the store:
+the ones that mean a damaged file become `DatabaseDamaged`, a locked or busy database does not.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+DATABASE_DAMAGED = "database_damaged"  # the stable code (kiosk-admin --json, faults, diagnostics)
+REPAIR_HINT = "run `kiosk-admin repair`"
+
+# Fragments of SQLite's messages for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_IOERR
+# on read, a TEXT column holding bytes that are not UTF-8).
+_DAMAGE_MESSAGES = (
+    "malformed",
+    "not a database",
+    "could not decode",
+    "disk i/o error",
+    "no such table",
+    "corrupt",
+)
+
+
+class DatabaseDamaged(Exception):
+    """The database cannot be trusted; `reason` says why, `path` which file."""
+
+    code = DATABASE_DAMAGED
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"database {path} is damaged: {reason}; {REPAIR_HINT}")
+        self.path = path
+        self.reason = reason
+
+
+def damage_of(error: BaseException, path: Path) -> DatabaseDamaged | None:
+    """`error` as a `DatabaseDamaged` when it says the file is damaged, else None."""
+    if isinstance(error, DatabaseDamaged):
+        return error
+    if isinstance(error, sqlite3.DatabaseError):
+        text = str(error).lower()
+        if any(fragment in text for fragment in _DAMAGE_MESSAGES):
+            return DatabaseDamaged(path, str(error))
+    return None
