@@ -13,7 +13,7 @@ from typing import Any
 
 from drivers.errors import DeviceError, SensorUnavailable
 from drivers.fingerprint.api import EnrolledFinger, FingerprintSensor
-from kiosk.admin.output import emit, fail
+from kiosk.admin.output import echo, emit, fail
 from kiosk.config import Config
 from kiosk.core.masking import mask_person_id
 from kiosk.ops.devices import open_configured_sensor
@@ -74,7 +74,7 @@ def info_command(args: argparse.Namespace, config: Config) -> int:
 def verify_command(args: argparse.Namespace, config: Config) -> int:
     from offline_cache.store import Store  # SQLite only when this command runs
 
-    masked = mask_person_id(args.person_id)
+    masked = echo(mask_person_id(args.person_id))
     timeout = args.timeout if args.timeout is not None else config.devices.finger_timeout
     store = Store.open(config.database_path, config.read_template_key())
     try:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.output import emit, fail
+from kiosk.admin.output import echo, emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
 from kiosk.ops.bundle import BundleError, export_bundle
@@ -174,7 +174,9 @@ def remove_command(args: argparse.Namespace, config: Config) -> int:
             "pin_file", f"cannot write {gate.pin_file.path}: {e}", args.json, EXIT_WRITE_FAILED
         )
     if not removed:
-        return fail("not_found", f"no technician {args.name!r}", args.json, EXIT_NOT_FOUND)
+        return fail(
+            "not_found", f"no technician {echo(repr(args.name))}", args.json, EXIT_NOT_FOUND
+        )
     return _done(
         config,
         args,

@@ -3,8 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
+
+ECHO_LIMIT = 40  # characters of a user's value repeated in an error message
+# A run of this many characters without a space in an error message cannot be a path a technician
+# needs (PATH_MAX aside, paths on a kiosk are short): it is an echoed value, cut to ECHO_LIMIT.
+_LONG_RUN = re.compile(r"\S{256,}")
+
+
+def echo(value: object, limit: int = ECHO_LIMIT) -> str:
+    """`value` as an error message repeats it: at most `limit` characters, then "…"."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def shorten_echoes(message: str) -> str:
+    """Cut every very long space-free run in `message` (a pasted 10 MB argument) to ECHO_LIMIT."""
+    return _LONG_RUN.sub(lambda m: echo(m.group(0)), message)
 
 
 def emit(data: dict[str, Any], as_json: bool, text: str | None = None) -> None:
@@ -16,7 +33,9 @@ def emit(data: dict[str, Any], as_json: bool, text: str | None = None) -> None:
 
 
 def fail(code: str, detail: str, as_json: bool, exit_code: int = 1) -> int:
-    """Report an error with a stable code; returns the exit code to use."""
+    """Report an error with a stable code; returns the exit code to use. A value the user typed
+    is never repeated at length (`shorten_echoes`)."""
+    detail = shorten_echoes(detail)
     if as_json:
         print(json.dumps({"error": code, "detail": detail}, ensure_ascii=False))
     else:

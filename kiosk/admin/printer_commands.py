@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,8 @@ from typing import Any
 
 from drivers.errors import PrinterError
 from drivers.printer.api import PrinterState
-from kiosk.admin.output import emit, fail
+from kiosk.admin.cache_commands import EXIT_BAD_ARGUMENT, person_id_problem
+from kiosk.admin.output import echo, emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.clock import kiosk_now
 from kiosk.core.masking import mask_name, mask_person_id
@@ -92,12 +94,46 @@ def _roster_date(store: Store) -> date | None:
     return roster_date(store.sync_status().feed_ages_s)
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_replaceable(path: Path) -> str | None:
+    """Why `--out` may not be replaced: it exists and is neither a regular file nor a symbolic
+    link (a link is replaced, never followed). `/dev/null` run as root would otherwise become a
+    regular file."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        return f"cannot check {path}: {e.strerror}"
+    if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"{path} exists and is {kind}, not a PDF file: refusing to replace it; use a new name"
+
+
+class OutputRefused(OSError):
+    """The output appeared as something other than a regular file while the PDF was written."""
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write next to `path`, then rename: an interrupted run leaves no half PDF behind."""
+    """Write next to `path` (mode 0600: it is a resident's statement), then rename: an
+    interrupted run leaves no half PDF behind, and a device, pipe, socket or folder at `path` is
+    never replaced (checked again just before the rename)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        problem = not_replaceable(path)
+        if problem:
+            raise OutputRefused(problem)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -106,19 +142,31 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def statement_command(args: argparse.Namespace, config: Config) -> int:
     out: Path = args.out
+    person_id = args.person_id.strip().upper()
+    problem = person_id_problem(person_id)
+    if problem:  # the same check as `kiosk-admin resident`: a typo is named, not "unknown"
+        return fail(
+            "bad_person_id",
+            f"{echo(mask_person_id(person_id))}: {problem}",
+            args.json,
+            EXIT_BAD_ARGUMENT,
+        )
     if not out.parent.is_dir():
         return fail("bad_output", f"folder {out.parent} does not exist", args.json)
+    refused = not_replaceable(out)
+    if refused:
+        return fail("bad_output", refused, args.json)
     try:
         store = Store.open(config.database_path, config.read_template_key())
     except ConfigError as e:
         return fail("config_error", str(e), args.json)
     try:
-        resident = store.resident_by_person_id(args.person_id)
+        resident = store.resident_by_person_id(person_id)
         as_of = _roster_date(store)
     finally:
         store.close()
     if resident is None:
-        masked = mask_person_id(args.person_id)
+        masked = mask_person_id(person_id)
         return fail("unknown_resident", f"no resident {masked} in the offline store", args.json)
     try:
         doc = build_statement(resident, _context(config, offline=True, data_as_of=as_of))
@@ -126,6 +174,8 @@ def statement_command(args: argparse.Namespace, config: Config) -> int:
         return fail("config_error", str(e), args.json)
     try:
         _write_atomically(out, doc.pdf)
+    except OutputRefused as e:
+        return fail("bad_output", str(e), args.json)
     except OSError as e:
         return fail("bad_output", f"cannot write {out}: {e.strerror}", args.json)
     emit(
