@@ -5,8 +5,11 @@ Each group of commands lives in its own module under `kiosk/admin/` and exposes
 `(args, config) -> int`. The modules are imported like any other: one that is missing or broken
 stops kiosk-admin with its ImportError (a bug) instead of taking its commands out of --help.
 Output is human text by default and one JSON object with `--json`; failures exit non-zero and,
-with `--json`, print `{"error": CODE, "detail": TEXT}`. A damaged database, whichever command
-met it, answers `database_damaged` (exit 5; run `kiosk-admin repair`).
+with `--json`, print `{"error": CODE, "detail": TEXT}`. Configuration errors answer `bad_config`
+(exit 2); a secret file others may read `insecure_file` and a data directory that is a file or
+not writable `bad_data_dir` (both exit 2, the message says what to run). A value the user typed
+is repeated in an error only shortened (kiosk.admin.output.shorten_echoes). A damaged
+database, whichever command met it, answers `database_damaged` (exit 5; run `kiosk-admin repair`).
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from kiosk.admin import (
     printer_commands,
     repair_commands,
 )
-from kiosk.admin.output import fail
-from kiosk.config import DEFAULT_CONFIG_PATH, ConfigError, load_config
+from kiosk.admin.output import fail, shorten_echoes
+from kiosk.config import DEFAULT_CONFIG_PATH, ConfigError, InsecureFileError, load_config
+from kiosk.private_files import DataDirError, check_data_dir
 from offline_cache.errors import DATABASE_DAMAGED, damage_of
 
 # Command groups, in the order they appear in --help.
@@ -53,6 +57,7 @@ class _Parser(argparse.ArgumentParser):
     json_errors = False
 
     def error(self, message: str) -> NoReturn:
+        message = shorten_echoes(message)
         if _Parser.json_errors:
             print(json.dumps({"error": "usage", "detail": message}, ensure_ascii=False))
             sys.exit(2)
@@ -85,11 +90,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(arguments)
     try:
         config = load_config(args.config)
+        check_data_dir(config.paths.data_dir)
     except ConfigError as e:
+        code = "bad_config"
+        if isinstance(e, InsecureFileError):
+            code = "insecure_file"
+        elif isinstance(e, DataDirError):
+            code = "bad_data_dir"
+        detail = shorten_echoes(str(e))
         if getattr(args, "json", False):
-            print(json.dumps({"error": "bad_config", "detail": str(e)}, ensure_ascii=False))
+            print(json.dumps({"error": code, "detail": detail}, ensure_ascii=False))
         else:
-            print(f"kiosk-admin: {e}", file=sys.stderr)
+            print(f"kiosk-admin: {detail}", file=sys.stderr)
         return 2
     handler = args.handler
     try:

@@ -8,6 +8,9 @@ technician PIN hashes) live in files that the configuration only names.
 
 from __future__ import annotations
 
+import math
+import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -18,6 +21,30 @@ DEFAULT_CONFIG_PATH = Path("/etc/kiosk/kiosk.toml")
 
 class ConfigError(ValueError):
     """A configuration problem, with the file and the key in its message."""
+
+
+class InsecureFileError(ConfigError):
+    """A secret file (terminal secret, template key, technician PINs) that other users may read:
+    refused, with the `chmod 600 PATH` to run in the message."""
+
+    def __init__(self, path: Path, key: str, mode: int) -> None:
+        self.path = path
+        super().__init__(
+            f"{key}: {path} is readable or writable by other users (mode {mode:03o}); "
+            f"it must be private to the kiosk's user: run `chmod 600 {path}`"
+        )
+
+
+# Group and world permission bits: a secret with any of them is refused.
+_NOT_PRIVATE = stat.S_IRWXG | stat.S_IRWXO
+
+
+def check_private_file(path: Path, key: str, st: os.stat_result | None = None) -> None:
+    """Raise InsecureFileError if the existing file `path` is open to group or others.
+    `st`: its stat result when already at hand (fstat of an open file)."""
+    st = st if st is not None else path.stat()
+    if st.st_mode & _NOT_PRIVATE:
+        raise InsecureFileError(path, key, stat.S_IMODE(st.st_mode))
 
 
 @dataclass(frozen=True)
@@ -119,7 +146,14 @@ class Config:
         return self.paths.data_dir / "logs"
 
     def read_terminal_secret(self) -> bytes:
-        return _read_secret(self.terminal.secret_file, "[terminal] secret_file", self.source)
+        secret = _read_secret(self.terminal.secret_file, "[terminal] secret_file", self.source)
+        if not secret:
+            raise ConfigError(
+                f"{self.source}: [terminal] secret_file: {self.terminal.secret_file} is empty "
+                "(every request would be refused as bad_signature): put the terminal's secret "
+                "from the county platform in it"
+            )
+        return secret
 
     def read_template_key(self) -> bytes:
         key = _read_secret(
@@ -156,7 +190,9 @@ _REQUIRED: tuple[tuple[str, str], ...] = (("terminal", "id"), ("county", "url"))
 
 def _read_secret(path: Path, key: str, source: Path | None) -> bytes:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            check_private_file(path, f"{source}: {key}", os.fstat(f.fileno()))
+            data = f.read()
     except OSError as e:
         raise ConfigError(f"{source}: {key}: cannot read {path}: {e.strerror}") from e
     return data.strip() if path.suffix in (".secret", ".txt") else data
@@ -181,6 +217,8 @@ def _convert(value: Any, annotation: str, where: str, base: Path) -> Any:
     if annotation == "float":
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ConfigError(f"{where}: expected a number, got {value!r}")
+        if not math.isfinite(value):  # TOML allows inf and nan
+            raise ConfigError(f"{where}: expected a finite number of seconds, got {value!r}")
         return float(value)
     if annotation == "str":
         if not isinstance(value, str):
@@ -225,6 +263,51 @@ def config_from_mapping(data: dict[str, Any], source: Path | None, base: Path) -
     return _resolve_defaults(config, base)
 
 
+# Upper bounds of durations (seconds): far above any sensible value, low enough that a typo such
+# as 1e9 (or a timer in milliseconds overflowing) is named at start instead of hanging a thread.
+HOUR = 3600.0
+DAY = 86400.0
+_DURATIONS: tuple[tuple[str, str, float], ...] = (
+    ("county", "connect_timeout", 600.0),
+    ("county", "read_timeout", HOUR),
+    ("county", "sync_interval", DAY),
+    ("county", "max_backoff", DAY),
+    ("devices", "finger_timeout", HOUR),
+    ("devices", "print_timeout", HOUR),
+    ("ui", "idle_timeout", HOUR),
+    ("ui", "countdown", HOUR),
+    ("ui", "card_reminder_interval", HOUR),
+    ("maintenance", "idle_timeout", DAY),
+)
+# Whole numbers: (section, key, lowest, highest).
+_INT_RANGES: tuple[tuple[str, str, int, int], ...] = (
+    ("devices", "fingerprint_baud", 9600, 115200),
+    ("devices", "fingerprint_address", 0, 0xFFFFFFFF),
+    ("devices", "fingerprint_password", 0, 0xFFFFFFFF),
+    ("devices", "fingerprint_attempts", 1, 100),
+    ("maintenance", "max_pin_attempts", 1, 100),
+    ("logging", "max_bytes", 1000, 1_000_000_000),
+    ("logging", "backups", 0, 1000),
+)
+
+
+def _check_numbers(config: Config, name: str) -> None:
+    """Every duration finite, positive and below its bound; every whole number in its range."""
+    for section, key, highest in _DURATIONS:
+        value = getattr(getattr(config, section), key)
+        if not (math.isfinite(value) and 0 < value <= highest):
+            raise ConfigError(
+                f"{name}: [{section}] {key}: must be more than 0 and at most {highest:g} "
+                f"seconds, got {value!r}"
+            )
+    for section, key, lowest, top in _INT_RANGES:
+        value = getattr(getattr(config, section), key)
+        if not lowest <= value <= top:
+            raise ConfigError(
+                f"{name}: [{section}] {key}: must be between {lowest} and {top}, got {value!r}"
+            )
+
+
 def _check_ranges(config: Config, name: str) -> None:
     checks: list[tuple[bool, str]] = [
         (config.ui.countdown >= 20, "[ui] countdown: must be at least 20 seconds"),
@@ -248,6 +331,7 @@ def _check_ranges(config: Config, name: str) -> None:
     for ok, message in checks:
         if not ok:
             raise ConfigError(f"{name}: {message}")
+    _check_numbers(config, name)
 
 
 def _resolve_defaults(config: Config, base: Path) -> Config:
@@ -285,4 +369,25 @@ def load_config(path: Path) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise ConfigError(f"{path}: not valid TOML: {e}") from e
-    return config_from_mapping(data, path.resolve(), path.resolve().parent)
+    config = config_from_mapping(data, path.resolve(), path.resolve().parent)
+    _check_secret_files(config)
+    return config
+
+
+def _check_secret_files(config: Config) -> None:
+    """The secret files that exist must be private (InsecureFileError with the chmod to run) and
+    the terminal secret not empty. A missing one is reported where it is first needed."""
+    name = str(config.source)
+    secrets_ = (
+        (config.terminal.secret_file, "[terminal] secret_file"),
+        (config.security.template_key_file, "[security] template_key_file"),
+        (config.maintenance.pin_file, "[maintenance] pin_file"),
+    )
+    for path, key in secrets_:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        check_private_file(path, f"{name}: {key}", st)
+    if config.terminal.secret_file.is_file():
+        config.read_terminal_secret()  # refuses an empty secret now, not at the first request

@@ -8,14 +8,17 @@ wait for log lines).
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import logging.handlers
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.core.masking import mask_text
+from kiosk.private_files import create_private, make_private_dir
 
 LOG_FILE_NAME = "kiosk.jsonl"
 _HANDLER_NAME = "kiosk-jsonl"
@@ -59,13 +62,22 @@ class JsonLinesFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A RotatingFileHandler whose files are 0600 whatever the umask: each new file (the first,
+    and the fresh one after every rotation) is created private; rotated files keep that mode."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = create_private(Path(self.baseFilename), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(config: Config, *, console: bool = False) -> Path:
     """Install the rotating JSON-lines handler on the root logger; returns the log file's path.
 
     Idempotent: calling it again (tests build several applications) replaces our handler.
     """
     log_dir = config.log_dir
-    log_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(log_dir)
     path = log_dir / LOG_FILE_NAME
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -74,7 +86,7 @@ def setup_logging(config: Config, *, console: bool = False) -> Path:
         ):
             root.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateRotatingFileHandler(
         path,
         maxBytes=config.logging.max_bytes,
         backupCount=config.logging.backups,

@@ -110,9 +110,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kiosk: {e}", file=sys.stderr)
         return EXIT_USAGE
 
+    from kiosk.private_files import prepare_data_dir
+
+    try:
+        tightened = prepare_data_dir(config)
+    except ConfigError as e:
+        print(f"kiosk: {e}", file=sys.stderr)
+        return EXIT_USAGE
+
+    import logging
+
     from kiosk.logging_setup import setup_logging
 
     setup_logging(config)
+    for change in tightened:
+        logging.getLogger("kiosk.main").warning(
+            "permissions tightened (others could read it): %s", change
+        )
     if mode is RunMode.SCREENSHOT:
         from kiosk.demo.screenshots.gallery import render_screenshot
 
@@ -124,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # the demo's data directory is removed at exit: keep its pictures where the user is
         folder = GALLERY_DIR if args.demo else config.paths.data_dir / "screenshots"
+        if not args.demo:
+            from kiosk.private_files import make_private_dir
+
+            make_private_dir(folder)  # inside the data directory: the kiosk user's alone
         print(
             "kiosk: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can "
             f"open.\nWriting a picture of every screen to {folder} instead.\n"

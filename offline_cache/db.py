@@ -9,12 +9,19 @@ own transaction, so a crash mid-upgrade leaves the previous version intact.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for the other thread's transaction
+# The database holds every resident's ID number, name and birth date: the kiosk user's alone,
+# whatever the umask. SQLite creates -wal and -shm with the database file's mode.
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 Migration = str | Callable[[sqlite3.Connection], None]
 
@@ -122,7 +129,8 @@ class SchemaTooNewError(RuntimeError):
 
 def connect(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database; one connection per thread."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    make_private(path)
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -130,6 +138,22 @@ def connect(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3
     conn.execute("PRAGMA foreign_keys = ON")
     migrate(conn, migrations)
     return conn
+
+
+def make_private(path: Path) -> None:
+    """Create the database file 0600 before SQLite does (so its -wal and -shm are 0600 too), and
+    bring an existing one and its companions to 0600 when they are open to others. A file this
+    user cannot change is left for SQLite to report."""
+    with suppress(OSError):
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE))
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        try:
+            st = companion.lstat()
+            if stat.S_ISREG(st.st_mode) and st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+                companion.chmod(PRIVATE_FILE_MODE)
+        except OSError:
+            continue
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

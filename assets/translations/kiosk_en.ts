@@ -377,7 +377,7 @@
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="493"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="492"/>
         <location filename="../../kiosk/screens/maintenance/entry.py" line="50"/>
         <source>正常</source>
         <translation>OK</translation>
@@ -423,7 +423,12 @@
         <translation>The PIN file cannot be read: see the log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/entry.py" line="193"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="186"/>
+        <source>密码不对；错误次数无法保存（磁盘已满？），请查看日志</source>
+        <translation>Wrong PIN; the count could not be saved (disk full?): see the log</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="197"/>
         <source>错误次数过多，请 %1 秒后再试</source>
         <translation>Too many wrong PINs. Try again in %1 s</translation>
     </message>
@@ -433,7 +438,7 @@
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="459"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="458"/>
         <location filename="../../kiosk/screens/maintenance/actions.py" line="34"/>
         <source>指纹测试</source>
         <translation>Test finger</translation>
@@ -674,77 +679,77 @@
         <translation>Card read failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="365"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="367"/>
         <source>同步完成</source>
         <translation>Sync complete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="367"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="369"/>
         <source>同步未完成（数据都还在本机）</source>
         <translation>Sync incomplete (everything stays on this kiosk)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="382"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="385"/>
         <source>请插入任意一张卡</source>
         <translation>Insert any card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="386"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="389"/>
         <source>请把手指放在指纹仪上</source>
         <translation>Place a finger on the sensor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="395"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="394"/>
         <source>正在打印测试页…</source>
         <translation>Printing the test page…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="400"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="399"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="404"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="403"/>
         <source>同步服务未运行</source>
         <translation>Sync service not running</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="412"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="411"/>
         <source>正在重新下载全部数据…</source>
         <translation>Re-pulling every feed…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="445"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="444"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="462"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="461"/>
         <source>测试页已送出</source>
         <translation>Test page sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="463"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="462"/>
         <source>诊断包</source>
         <translation>Diagnostic bundle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="464"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="463"/>
         <source>被拒交易列表</source>
         <translation>Rejected list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="470"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="469"/>
         <source>图像质量：好 · 比对分数 %1</source>
         <translation>Image quality: good · score %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="491"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="490"/>
         <source>测试页</source>
         <translation>Test page: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/flows/maintenance.py" line="495"/>
+        <location filename="../../kiosk/flows/maintenance.py" line="494"/>
         <source>有问题</source>
         <translation>not right</translation>
     </message>

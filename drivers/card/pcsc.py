@@ -253,6 +253,10 @@ class PcscCardReader:
             response = _call("SCardTransmit", scard.SCardTransmit, handle, protocol, list(command))
         except PcscError as e:
             raise self._translate(e, reader, during_read=True) from e
+        if len(response) < 2 and self._card_left(reader):
+            # vpcd and some readers answer an APDU cut by the card's removal with no bytes at
+            # all rather than SCARD_W_REMOVED_CARD (seen under load): the resident pulled it
+            raise CardRemoved(f"card left the reader during the read ({len(response)} bytes)")
         return bytes(response)
 
     def _require_reader(self) -> str:

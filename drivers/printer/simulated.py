@@ -4,7 +4,7 @@ of the application's print flow. It can be told to fail, as a real printer would
 from __future__ import annotations
 
 import itertools
-import shutil
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +19,10 @@ from drivers.errors import (
 )
 from drivers.printer.api import PrinterState, PrinterStatus, PrintResult
 from drivers.printer.pdfpages import count_pdf_pages
+
+# A printed copy is a resident's statement: the folder and its files are the kiosk user's alone.
+PRINTED_DIR_MODE = 0o700
+PRINTED_FILE_MODE = 0o600
 
 _STATE_OF_ERROR: dict[type[PrinterError], PrinterState] = {
     PrinterOutOfPaper: PrinterState.OUT_OF_PAPER,
@@ -55,9 +59,15 @@ class SimulatedPrinter:
             raise PrintFailed(f"cannot read {pdf}: {e.strerror}") from e
         with self._lock:
             job_id = next(self._ids)
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=PRINTED_DIR_MODE, parents=True, exist_ok=True)
             safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in title)[:60] or "job"
             target = self.folder / f"{job_id:04d}-{safe}.pdf"
-            shutil.copyfile(pdf, target)
+            try:
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRINTED_FILE_MODE)
+                os.fchmod(fd, PRINTED_FILE_MODE)  # an older copy of that name may be 644
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+            except OSError as e:
+                raise PrintFailed(f"cannot write {target}: {e.strerror}") from e
             self.printed.append(target)
         return PrintResult(job_id=job_id, pages=count_pdf_pages(data))

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kiosk.config import Config, load_config
 from kiosk.ops.technician import PinFile
+from kiosk.private_files import write_private
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +114,8 @@ def prepare_demo(
     root = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
     (root / "data").mkdir()
     secret_file = root / "terminal.secret"
-    secret_file.write_text(secrets.token_hex(32))
-    (root / "template.key").write_bytes(secrets.token_bytes(32))
+    write_private(secret_file, secrets.token_hex(32).encode())  # the kiosk refuses others' access
+    write_private(root / "template.key", secrets.token_bytes(32))
     server: subprocess.Popen[bytes] | None = None
     port = _free_port()
     url = f"http://127.0.0.1:{port}"

@@ -180,7 +180,7 @@ class MaintenanceFlow(QObject):
             return
         method = self._method or EntryMethod.TOUCH_SEQUENCE
         self.entry.show_result(result)
-        if result.outcome is AttemptOutcome.WRONG_PIN:
+        if result.outcome in (AttemptOutcome.WRONG_PIN, AttemptOutcome.NOT_RECORDED):
             self.service.audit(
                 MaintenanceAction.ENTRY_REFUSED,
                 f"method={method.value} tries_left={result.tries_left}",

@@ -28,6 +28,7 @@ from kiosk.core.masking import mask_person_id, mask_text
 from kiosk.ops.diagnostics_devices import collect_from_config
 from kiosk.ops.diagnostics_logs import log_files
 from kiosk.ops.diagnostics_model import DiagnosticsReport
+from kiosk.private_files import create_private, write_private
 
 REDACTED = "<redacted>"
 # Setting names whose value is (or may be) a secret; `*_file` / `*_dir` settings are paths.
@@ -130,7 +131,10 @@ def export_bundle(
     tmp = target.with_name(f".{target.name}.tmp")
     files: list[str] = []
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        with (
+            os.fdopen(create_private(tmp), "wb") as raw,  # 0600: logs, queue, audit
+            zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf,
+        ):
 
             def add(name: str, data: bytes) -> None:
                 zf.writestr(name, data)
@@ -229,7 +233,7 @@ def _now_iso() -> str:
 def _write_atomically(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_bytes(data)
+        write_private(tmp, data)  # the rejected list may name residents: 0600
         os.replace(tmp, path)
     except OSError as e:
         tmp.unlink(missing_ok=True)

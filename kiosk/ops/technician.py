@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from kiosk.config import Config
+from kiosk.config import Config, InsecureFileError, check_private_file
 
 log = logging.getLogger(__name__)
 
@@ -159,9 +159,13 @@ class PinFile:
     def load(self) -> list[TechnicianPin]:
         """All entries; a missing file is an empty list. Raises PinFileError."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            with self.path.open("rb") as f:
+                check_private_file(self.path, "[maintenance] pin_file", os.fstat(f.fileno()))
+                text = f.read().decode("utf-8")
         except FileNotFoundError:
             return []
+        except InsecureFileError as e:
+            raise PinFileError(str(e)) from e
         except (OSError, UnicodeDecodeError) as e:
             raise PinFileError(f"{self.path}: cannot read the PIN file: {e}") from e
         entries: list[TechnicianPin] = []
@@ -209,12 +213,18 @@ def _write_private(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PIN_FILE_MODE)
     try:
-        os.fchmod(fd, PIN_FILE_MODE)  # O_CREAT's mode is masked by umask; make sure
-        os.write(fd, text.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+        try:
+            os.fchmod(fd, PIN_FILE_MODE)  # O_CREAT's mode is masked by umask; make sure
+            data = text.encode("utf-8")
+            while data:  # os.write may write less than asked
+                data = data[os.write(fd, data) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk leaves no empty temporary file behind
+        raise
 
 
 # --- lockout -------------------------------------------------------------------------------------
@@ -249,7 +259,10 @@ class Lockout:
         self._locked_until = min(self._locked_until, now + LOCKOUT_CAP_S)
         left = max(0.0, self._locked_until - now)
         if not left and self._failures and now - self._last_failure > LOCKOUT_FORGET_S:
-            self.reset()
+            try:
+                self.reset()
+            except OSError as e:  # forgotten in memory; the file catches up at the next save
+                log.error("maintenance lockout state %s not saved: %s", self.path, e)
         return left
 
     def tries_left(self) -> int:
@@ -309,6 +322,9 @@ class AttemptOutcome(StrEnum):
     LOCKED = "locked"  # not checked: entry is locked for `locked_for_s`
     NOT_CONFIGURED = "not_configured"  # no technician PIN set on this kiosk
     PIN_FILE_BROKEN = "pin_file_broken"  # the PIN file cannot be read; see the log
+    # A wrong PIN whose count could not be saved (full or read-only disk): counted in memory, so
+    # the lockout still applies until a restart; the screen says the disk needs attention.
+    NOT_RECORDED = "not_recorded"
 
 
 @dataclass(frozen=True)
@@ -364,9 +380,23 @@ class TechnicianGate:
                 if entry.matches(pin) and matched is None:
                     matched = entry.name
             if matched is not None:
-                self.lockout.reset()
+                try:
+                    self.lockout.reset()
+                except OSError as e:  # counted afresh in memory; the file catches up later
+                    log.error("maintenance lockout state %s not saved: %s", self.lockout.path, e)
                 return AttemptResult(AttemptOutcome.GRANTED, technician=matched)
-            locked = self.lockout.record_failure()
+            try:
+                locked = self.lockout.record_failure()
+            except OSError as e:
+                # counted in memory (record_failure counts before it saves): the lockout holds
+                log.error(
+                    "wrong technician PIN counted but not saved to %s: %s", self.lockout.path, e
+                )
+                return AttemptResult(
+                    AttemptOutcome.NOT_RECORDED,
+                    tries_left=self.lockout.tries_left(),
+                    locked_for_s=self.lockout.remaining(),
+                )
             if locked:
                 return AttemptResult(AttemptOutcome.LOCKED, locked_for_s=locked)
             return AttemptResult(AttemptOutcome.WRONG_PIN, tries_left=self.lockout.tries_left())

@@ -34,6 +34,7 @@ from kiosk.ops.diagnostics import (
 )
 from kiosk.ops.diagnostics_logs import check_log_errors
 from kiosk.ops.technician import AttemptResult, TechnicianGate
+from kiosk.private_files import make_private_dir
 from kiosk.services.printer_service import TestPageResult
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
@@ -79,7 +80,7 @@ def removable_folders(data_dir: Path, roots: tuple[Path, ...] = MEDIA_ROOTS) -> 
             level = nxt
     exports = data_dir / EXPORTS_DIR
     try:
-        exports.mkdir(parents=True, exist_ok=True)
+        make_private_dir(exports)
         found.append(exports)
     except OSError as e:
         log.warning("exports folder %s unavailable: %s", exports, e)

@@ -64,6 +64,7 @@ from kiosk.documents import (
 from kiosk.documents.warm_up import warm_up
 from kiosk.ops import devices
 from kiosk.ops.diagnostics import Check, CheckId, State, probe_printer
+from kiosk.private_files import make_private_dir
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
 
@@ -210,7 +211,7 @@ class PrinterWorker(QObject):
     @Slot()
     def start(self) -> None:
         assert_in_thread(self)
-        self._spool.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self._spool)  # statements waiting to print: the kiosk user's alone
         for leftover in self._spool.glob("*.pdf"):
             leftover.unlink(missing_ok=True)  # a crash left personal data behind
         # The first document in a process parses the fonts (~1 s): pay it now, in this thread,

@@ -182,6 +182,10 @@ class MaintenanceEntryScreen(TechnicianScreen[NoParams]):
             )
         elif o is AttemptOutcome.PIN_FILE_BROKEN:
             text = QCoreApplication.translate("Maintenance", "维护密码文件无法读取：请查看日志")
+        elif o is AttemptOutcome.NOT_RECORDED:
+            text = QCoreApplication.translate(
+                "Maintenance", "密码不对；错误次数无法保存（磁盘已满？），请查看日志"
+            )
         else:
             text = ""
         self.message.setText(text)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, load_config
+from kiosk.config import ConfigError, InsecureFileError, load_config
+from tests.fixtures.common import write_private
 
 MINIMAL = """
 [terminal]
@@ -80,10 +82,76 @@ def test_secret_files(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, MINIMAL))
     with pytest.raises(ConfigError, match=r"\[terminal\] secret_file"):
         config.read_terminal_secret()
-    (tmp_path / "terminal.secret").write_text("abc\n")
+    write_private(tmp_path / "terminal.secret", b"abc\n")
     assert config.read_terminal_secret() == b"abc"
-    (tmp_path / "template.key").write_bytes(b"short")
+    write_private(tmp_path / "template.key", b"short")
     with pytest.raises(ConfigError, match="must hold 32 bytes"):
         config.read_template_key()
-    (tmp_path / "template.key").write_bytes(bytes(range(32)))
+    write_private(tmp_path / "template.key", bytes(range(32)))
     assert config.read_template_key() == bytes(range(32))
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "-1", "0", "1e12"])
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [("county", "read_timeout"), ("county", "sync_interval"), ("devices", "print_timeout"),
+     ("ui", "card_reminder_interval"), ("maintenance", "idle_timeout")],
+)  # fmt: skip
+def test_durations_must_be_finite_and_in_range(
+    tmp_path: Path, section: str, key: str, value: str
+) -> None:
+    """`read_timeout = inf` passed validation and crashed the sync thread."""
+    text = MINIMAL.replace(f"[{section}]\n", f"[{section}]\n{key} = {value}\n")
+    if f"[{section}]" not in MINIMAL:
+        text += f"[{section}]\n{key} = {value}\n"
+    with pytest.raises(ConfigError, match=rf"\[{section}\] {key}"):
+        load_config(write(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("fingerprint_baud", "0"),
+        ("fingerprint_address", "-1"),
+        ("fingerprint_password", "4294967296"),
+    ],
+)
+def test_whole_numbers_are_in_range(tmp_path: Path, key: str, value: str) -> None:
+    text = MINIMAL.replace("[devices]\n", f"[devices]\n{key} = {value}\n")
+    with pytest.raises(ConfigError, match=rf"\[devices\] {key}"):
+        load_config(write(tmp_path, text))
+
+
+def test_sensible_numbers_still_load(tmp_path: Path) -> None:
+    text = MINIMAL.replace("[county]\n", "[county]\nread_timeout = 0.5\nsync_interval = 3600\n")
+    assert load_config(write(tmp_path, text)).county.read_timeout == 0.5
+
+
+def test_an_empty_terminal_secret_is_refused_at_load(tmp_path: Path) -> None:
+    """Every request would have been refused as bad_signature, hours later."""
+    write_private(tmp_path / "terminal.secret", b"\n")
+    with pytest.raises(ConfigError, match=r"terminal\.secret is empty"):
+        load_config(write(tmp_path, MINIMAL))
+
+
+@pytest.mark.parametrize("name", ["terminal.secret", "template.key", "technician.pins"])
+def test_a_secret_others_can_read_is_refused_with_the_chmod_to_run(
+    tmp_path: Path, name: str
+) -> None:
+    secret = tmp_path / name
+    write_private(secret, b"0123456789abcdef0123456789abcdef")
+    secret.chmod(0o644)  # what `echo ... > terminal.secret` gives under umask 022
+    with pytest.raises(InsecureFileError) as err:
+        load_config(write(tmp_path, MINIMAL))
+    assert f"run `chmod 600 {secret}`" in str(err.value)
+    assert "mode 644" in str(err.value)
+    secret.chmod(0o600)
+    assert load_config(write(tmp_path, MINIMAL)).source == tmp_path / "kiosk.toml"
+
+
+def test_a_secret_opened_up_after_start_is_refused_at_first_use(tmp_path: Path) -> None:
+    write_private(tmp_path / "template.key", bytes(range(32)))
+    config = load_config(write(tmp_path, MINIMAL))
+    os.chmod(tmp_path / "template.key", 0o640)
+    with pytest.raises(InsecureFileError, match="chmod 600"):
+        config.read_template_key()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import json
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,7 @@ from kiosk.ops.technician import (
     lockout_delay,
     validate_pin,
 )
+from tests.fixtures.common import write_private
 
 MAX_ATTEMPTS = 5
 
@@ -111,7 +115,7 @@ def test_bad_input_leaves_the_file_unchanged(pin_file: PinFile) -> None:
 
 def test_malformed_file_names_the_line_not_its_content(tmp_path: Path) -> None:
     path = tmp_path / "p"
-    path.write_text("# comment\n\nli:n=32768,r=8,p=1:00:zz-secret-zz\n")
+    write_private(path, b"# comment\n\nli:n=32768,r=8,p=1:00:zz-secret-zz\n")
     with pytest.raises(PinFileError, match="line 3") as err:
         PinFile(path).load()
     assert "zz-secret-zz" not in str(err.value)
@@ -119,7 +123,7 @@ def test_malformed_file_names_the_line_not_its_content(tmp_path: Path) -> None:
 
 def test_absurd_scrypt_parameters_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "p"
-    path.write_text(f"li:n={2**30},r=8,p=1:{'00' * 16}:{'00' * 32}\n")
+    write_private(path, f"li:n={2**30},r=8,p=1:{'00' * 16}:{'00' * 32}\n".encode())
     with pytest.raises(PinFileError, match="line 1"):
         PinFile(path).load()
 
@@ -205,7 +209,7 @@ def test_no_pins_means_no_entry(tmp_path: Path) -> None:
     gate = make_gate(tmp_path, PinFile(tmp_path / "missing.pins"), FakeClock())
     assert gate.attempt("246813").outcome is AttemptOutcome.NOT_CONFIGURED
     broken = tmp_path / "broken.pins"
-    broken.write_text("garbage\n")
+    write_private(broken, b"garbage\n")
     gate = make_gate(tmp_path, PinFile(broken), FakeClock())
     assert gate.attempt("246813").outcome is AttemptOutcome.PIN_FILE_BROKEN
 
@@ -268,3 +272,41 @@ def test_card_removal_ends_a_card_session_only() -> None:
     assert by_card.card_removed() is MaintenanceEnd.CARD_REMOVED and not by_card.active
     assert by_touch.card_removed() is None and by_touch.active
     assert by_touch.leave() is MaintenanceEnd.LEFT and not by_touch.active
+
+
+# --- a full disk ----------------------------------------------------------------------------------
+FULL_DISK_CHILD = """
+import json, resource, signal, sys
+from pathlib import Path
+from kiosk.ops.technician import Lockout, PinFile, TechnicianGate
+folder = Path(sys.argv[1])
+gate = TechnicianGate(PinFile(folder / "technician.pins"), Lockout(folder / "data" / "l.json", 3))
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.RLIM_INFINITY))  # a file cannot grow
+answers = []
+for _ in range(4):
+    result = gate.attempt("000001")
+    answers.append([result.outcome.value, result.tries_left, result.locked_for_s > 0])
+print(json.dumps(answers))
+"""
+
+
+def test_a_wrong_pin_on_a_full_disk_is_counted_and_reported_not_raised(tmp_path: Path) -> None:
+    """The lockout file could not be written: `attempt` raised (the screen has no handler), left
+    a 0-byte temporary file and did not count the attempt. Run in a child whose files cannot
+    grow (RLIMIT_FSIZE 0: every write fails as on a full disk)."""
+    PinFile(tmp_path / "technician.pins").set_pin("li", "246813")
+    (tmp_path / "data").mkdir()
+    child = subprocess.run(
+        [sys.executable, "-c", FULL_DISK_CHILD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert child.returncode == 0, child.stderr
+    answers = json.loads(child.stdout)
+    assert answers[:2] == [["not_recorded", 2, False], ["not_recorded", 1, False]]
+    assert answers[2] == ["not_recorded", 0, True]  # the third wrong PIN locks, in memory
+    assert answers[3] == ["locked", 0, True]
+    assert list((tmp_path / "data").iterdir()) == []  # no temporary file left behind
+    assert "counted but not saved" in child.stderr
