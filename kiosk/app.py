@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from drivers.card.api import CardReader
 from kiosk.config import Config
 from kiosk.core.clock import kiosk_now
-from kiosk.core.faults import Fault
+from kiosk.core.faults import Fault, FaultSource
 from kiosk.core.session import Session, SessionEnd
 from kiosk.flows.certification import CertificationFlow
 from kiosk.flows.context import FlowContext
@@ -37,6 +37,7 @@ from kiosk.screens.base import Screen, ScreenContext
 from kiosk.screens.common.error import ErrorScreen
 from kiosk.screens.common.greeting import GreetingScreen
 from kiosk.screens.common.home import HomeScreen
+from kiosk.screens.common.out_of_service import OutOfServiceScreen
 from kiosk.screens.common.take_card import TakeCardScreen
 from kiosk.screens.names import ScreenName
 from kiosk.screens.navigator import HOME, Navigator
@@ -46,6 +47,7 @@ from kiosk.services.fingerprint_service import FingerprintService
 from kiosk.services.info_service import InfoService
 from kiosk.services.maintenance_service import MaintenanceService
 from kiosk.services.printer_service import PrinterService
+from kiosk.services.store_faults import StoreFaults, install
 from kiosk.services.sync_service import SyncService
 from kiosk.services.sync_status import SyncStatus
 from kiosk.services.voice import Voice, sound_possible
@@ -103,6 +105,7 @@ class KioskApp(QObject):
         self.sync_service = SyncService(config, self.sync_status, self)
         self.gate = TechnicianGate.from_config(config)
         self.maintenance_service = MaintenanceService(config, self.gate, parent=self)
+        self.store_faults = StoreFaults(config, self)  # a damaged database, a dead store worker
 
         # screens, frame, window
         self.navigator = Navigator()
@@ -178,6 +181,8 @@ class KioskApp(QObject):
         self.frame.top_bar.language_clicked.connect(shell.touch_language)
         self.translations.language_changed.connect(self._language_changed)
         self.sync_status.changed.connect(self.frame.top_bar.set_sync_mark)
+        self.store_faults.failed.connect(self._store_failed)
+        self.sync_service.store_failed.connect(self._store_failed)
 
         self.activity.touched.connect(shell.touched)
         self.activity.touched.connect(self.corners.feed)
@@ -195,6 +200,8 @@ class KioskApp(QObject):
         worker (information services) starts on first use: a store error never blocks home."""
         self.qapp.installEventFilter(self.activity)
         sys.excepthook = self.handle_bug
+        install(self.store_faults)  # the workers' store errors reach _store_failed
+        self.store_faults.check_at_start()
         self.card.start()
         self.sync_service.start()
         self.maintenance_service.start()
@@ -213,6 +220,7 @@ class KioskApp(QObject):
         self.qapp.removeEventFilter(self.activity)
         if sys.excepthook == self.handle_bug:
             sys.excepthook = sys.__excepthook__
+        install(None)
         self.shell.stop()
         self.overlay.stop()
         self.card.shutdown()
@@ -237,10 +245,21 @@ class KioskApp(QObject):
         emitters: list[QObject] = [
             self.shell.idle, self.shell.reader_absent, self.shell, self.overlay, self.card,
             self.activity, self.corners, self.fingerprint, self.printer, self.info_service,
-            self.sync_service, self.maintenance_service, self.faults,
+            self.sync_service, self.maintenance_service, self.faults, self.store_faults,
         ]  # fmt: skip
         for emitter in emitters:
             emitter.blockSignals(True)
+
+    def _store_failed(self, code: str, reason: str) -> None:
+        """A damaged database or a store worker that died: out of service at once, with the
+        fault and the command for the technician on the screen; the reason is in the log and
+        in maintenance diagnostics (the database check)."""
+        if self.shut_down:
+            return
+        fault = Fault(FaultSource.STORE, code)
+        self.faults.report(fault)  # out of service at once (kiosk/core/faults.py)
+        screen = self.navigator.get_as(ScreenName.OUT_OF_SERVICE, OutOfServiceScreen)
+        screen.show_technician_hint(f"{fault} · kiosk-admin repair")
 
     def end_session(self, reason: SessionEnd) -> None:
         self.shell.end_session(reason)

@@ -143,6 +143,24 @@ def deep_check(conn: sqlite3.Connection, path: Path) -> None:
         pass
 
 
+def check(conn: sqlite3.Connection, path: Path) -> None:
+    """The full check on an open connection, whatever this process checked before: `deep_check`
+    and the comparison with the ledger (maintenance diagnostics)."""
+    try:
+        deep_check(conn, path)
+        found = current(conn)
+        recorded = ledger_file.read(path)
+    except LedgerUnreadable:
+        return  # the next open rewrites it from the database
+    except sqlite3.DatabaseError as e:
+        damage = damage_of(e, path)
+        if damage is None:
+            raise
+        raise damage from e
+    if recorded is not None:
+        _compare(conn, path, recorded, found, close=False)
+
+
 def current(conn: sqlite3.Connection) -> Ledger:
     """What the database itself says: the ledger it should have."""
     max_seq, count = conn.execute("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM outbox").fetchone()
@@ -157,7 +175,9 @@ def current(conn: sqlite3.Connection) -> Ledger:
     )
 
 
-def _compare(conn: sqlite3.Connection, path: Path, recorded: Ledger, found: Ledger) -> None:
+def _compare(
+    conn: sqlite3.Connection, path: Path, recorded: Ledger, found: Ledger, *, close: bool = True
+) -> None:
     reasons = []
     if found.max_seq < recorded.max_seq:
         reasons.append(
@@ -181,5 +201,6 @@ def _compare(conn: sqlite3.Connection, path: Path, recorded: Ledger, found: Ledg
         elif row[0] != recorded.audit_head:
             reasons.append(f"audit entry {recorded.audit_entries} is not the one recorded")
     if reasons:
-        conn.close()
+        if close:
+            conn.close()
         raise DatabaseDamaged(path, "; ".join(reasons))

@@ -95,6 +95,11 @@ class Store:
         return cls(integrity.open_database(db_path), cipher, clock, db_path)
 
     @property
+    def path(self) -> Path | None:
+        """The database file (None for a connection handed in by a test)."""
+        return self._db_path
+
+    @property
     def connection(self) -> sqlite3.Connection:
         return self._conn
 

@@ -3,6 +3,9 @@
 Runs a round every `interval` seconds and at once when `trigger()` is called (the network came
 back, a technician pressed "sync now"). Never raises into the application: a failed round is
 logged and retried at the next tick; status comes from `Store.sync_status()` on any thread's store.
+What stops the worker for good is told to `on_failure` (never only a traceback on stderr): a
+store that cannot be opened (`DatabaseDamaged` among others), a damaged database met during a
+round (retrying cannot help: `kiosk-admin repair` can), or anything escaping the loop.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
+from offline_cache.errors import damage_of
 from offline_cache.store import Store
 from offline_cache.sync import SyncClient, SyncReport, SyncSettings
 
@@ -26,11 +31,13 @@ class SyncWorker:
         settings: SyncSettings,
         interval: float,
         on_report: Callable[[SyncReport], None] = lambda report: None,
+        on_failure: Callable[[BaseException], None] = lambda error: None,
     ) -> None:
         self._open_store = open_store
         self._settings = settings
         self._interval = interval
         self._on_report = on_report
+        self._on_failure = on_failure
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
@@ -54,19 +61,33 @@ class SyncWorker:
         self._stopping.wait(seconds)
 
     def _run(self) -> None:
-        store = self._open_store()  # opened on this thread: the connection belongs to it
+        try:
+            store = self._open_store()  # opened on this thread: the connection belongs to it
+        except Exception as e:
+            log.exception("sync worker stopped: the store could not be opened")
+            self._on_failure(e)
+            return
         client = SyncClient(store, self._settings, sleep=self._sleep)
         try:
-            while not self._stopping.is_set():
-                try:
-                    report = client.run_round()
-                except Exception:  # a bug or a disk problem: log it, keep the kiosk serving
-                    log.exception("sync round crashed; retrying at the next interval")
-                else:
-                    self.rounds += 1
-                    self._on_report(report)
-                self._wake.wait(self._interval)
-                self._wake.clear()
+            self._loop(client, store)
+        except Exception as e:
+            log.exception("sync worker stopped")
+            self._on_failure(e)
         finally:
             client.close()
             store.close()
+
+    def _loop(self, client: SyncClient, store: Store) -> None:
+        while not self._stopping.is_set():
+            try:
+                report = client.run_round()
+            except Exception as e:  # a bug or a disk problem: log it, keep the kiosk serving
+                damage = damage_of(e, store.path or Path("database"))
+                if damage is not None:
+                    raise damage from e  # no round can succeed on it: stop and say so
+                log.exception("sync round crashed; retrying at the next interval")
+            else:
+                self.rounds += 1
+                self._on_report(report)
+            self._wake.wait(self._interval)
+            self._wake.clear()

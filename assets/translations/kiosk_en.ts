@@ -600,46 +600,51 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="33"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="34"/>
         <source>磁盘空间</source>
         <translation>Disk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="34"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="35"/>
         <source>软件版本</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="35"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="36"/>
         <source>最近错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="70"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="71"/>
         <source>技术维护：设备状态</source>
         <translation>Maintenance: diagnostics</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="133"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="134"/>
         <source>审计记录未写入：%1</source>
         <translation>Audit entry not written: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="144"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="145"/>
         <source>检查中</source>
         <translation>checking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="157"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="158"/>
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="158"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="159"/>
         <source>维护操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="159"/>
+        <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="160"/>
         <source>退出维护</source>
         <translation>Leave</translation>
     </message>

@@ -31,6 +31,10 @@ from drivers.errors import (
 
 READER_LOST = "reader_lost"  # the reader vanished while the kiosk was running (pcscd, cable)
 STORE_FAILED = "store_failed"  # the offline copy could not be read or written
+# The store's own faults (source STORE): each puts the kiosk out of service at once, since no
+# transaction can be recorded safely; the technician sees the reason in maintenance diagnostics.
+DATABASE_DAMAGED = "database_damaged"  # = offline_cache.errors.DATABASE_DAMAGED
+WORKER_DIED = "worker_died"  # a worker that holds the store stopped (its error is logged)
 
 
 class FaultSource(StrEnum):
@@ -39,6 +43,7 @@ class FaultSource(StrEnum):
     CARD = "card"
     FINGERPRINT = "fingerprint"
     PRINTER = "printer"
+    STORE = "store"  # the database (offline copy, outbox, audit log)
     BUG = "bug"
 
 
@@ -63,6 +68,11 @@ _DEVICE_FAULTS: dict[FaultSource, frozenset[str]] = {
 }
 
 
+_AT_ONCE: dict[FaultSource, frozenset[str]] = {
+    FaultSource.STORE: frozenset({DATABASE_DAMAGED, WORKER_DIED}),
+}
+
+
 @dataclass(frozen=True)
 class Fault:
     source: FaultSource
@@ -82,7 +92,14 @@ class Fault:
     def counts_towards_out_of_service(self) -> bool:
         if self.source is FaultSource.BUG:
             return True
+        if self.out_of_service_at_once:
+            return True
         return self.code in _DEVICE_FAULTS.get(self.source, frozenset())
+
+    @property
+    def out_of_service_at_once(self) -> bool:
+        """Not after three: one is enough (a damaged database, a store worker that died)."""
+        return self.code in _AT_ONCE.get(self.source, frozenset())
 
     def __str__(self) -> str:
         return f"{self.source.value}: {self.code}"

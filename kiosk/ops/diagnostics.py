@@ -335,6 +335,39 @@ def probe_county(
     return guarded(CheckId.COUNTY, probe)
 
 
+# --- the database --------------------------------------------------------------------------------
+def database_check(db_path: Path, template_key: Callable[[], bytes]) -> Check:
+    """The database opened afresh and checked in full (offline_cache/integrity.py: quick_check,
+    every outbox and audit row read, the ledger compared); FAULT `database_damaged` with the
+    reason and what to run. Run on a worker thread: a large database takes a moment."""
+    from offline_cache import integrity
+    from offline_cache.errors import DATABASE_DAMAGED, REPAIR_HINT, DatabaseDamaged, damage_of
+    from offline_cache.store import Store
+
+    cid = CheckId.DATABASE
+
+    def probe() -> Check:
+        details: dict[str, Any] = {"path": str(db_path)}
+        try:
+            store = Store.open(db_path, template_key())
+            try:
+                integrity.check(store.connection, db_path)
+                queue = store.queue_summary()
+            finally:
+                store.close()
+        except Exception as e:
+            damage = e if isinstance(e, DatabaseDamaged) else damage_of(e, db_path)
+            if damage is None:
+                raise
+            text = f"database damaged: {damage.reason}; {REPAIR_HINT}"
+            return Check(cid, State.FAULT, DATABASE_DAMAGED, text, details)
+        details |= {"pending": queue.pending, "delivered": queue.delivered}
+        text = f"intact: {queue.pending} pending, {queue.delivered} delivered"
+        return Check(cid, State.OK, "ok", text, details)
+
+    return guarded(cid, probe)
+
+
 # --- the machine ---------------------------------------------------------------------------------
 def disk_check(data_dir: Path, usage: Callable[[Path], Any] = shutil.disk_usage) -> Check:
     """Free space where the database and logs live. `usage` returns (total, used, free)."""

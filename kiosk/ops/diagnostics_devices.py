@@ -21,6 +21,7 @@ from kiosk.ops.devices import (
 )
 from kiosk.ops.diagnostics import (
     collect,
+    database_check,
     disk_check,
     probe_card_reader,
     probe_county,
@@ -37,6 +38,7 @@ SENSOR_PROBE_TIMEOUT_S = 8.0  # opening a ZFM verifies the password and reads it
 PRINTER_PROBE_TIMEOUT_S = 5.0
 COUNTY_PROBE_TIMEOUT_S = 8.0
 LOCAL_PROBE_TIMEOUT_S = 5.0  # disk, software, log
+DATABASE_PROBE_TIMEOUT_S = 60.0  # quick_check reads every page of the database
 
 
 def collect_from_config(
@@ -49,6 +51,10 @@ def collect_from_config(
             CheckId.FINGERPRINT: (lambda: open_and_probe_sensor(config), SENSOR_PROBE_TIMEOUT_S),
             CheckId.PRINTER: (lambda: open_and_probe_printer(config), PRINTER_PROBE_TIMEOUT_S),
             CheckId.COUNTY: (lambda: open_and_probe_county(config, clock), COUNTY_PROBE_TIMEOUT_S),
+            CheckId.DATABASE: (
+                lambda: database_check(config.database_path, config.read_template_key),
+                DATABASE_PROBE_TIMEOUT_S,
+            ),
             CheckId.DISK: (lambda: disk_check(config.paths.data_dir), LOCAL_PROBE_TIMEOUT_S),
             CheckId.SOFTWARE: (lambda: software_check(config.source), LOCAL_PROBE_TIMEOUT_S),
             CheckId.LOG_ERRORS: (

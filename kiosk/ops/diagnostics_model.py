@@ -35,6 +35,7 @@ class CheckId(StrEnum):
     FINGERPRINT = "fingerprint"
     PRINTER = "printer"
     COUNTY = "county"
+    DATABASE = "database"
     DISK = "disk"
     SOFTWARE = "software"
     LOG_ERRORS = "log_errors"
@@ -45,6 +46,7 @@ TITLES = {
     CheckId.FINGERPRINT: "Fingerprint sensor",
     CheckId.PRINTER: "Printer",
     CheckId.COUNTY: "County platform",
+    CheckId.DATABASE: "Database",
     CheckId.DISK: "Disk space",
     CheckId.SOFTWARE: "Software",
     CheckId.LOG_ERRORS: "Recent errors",

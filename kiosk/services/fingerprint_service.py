@@ -52,6 +52,7 @@ from kiosk.core.certification import (
 )
 from kiosk.core.masking import mask_person_id
 from kiosk.ops import devices
+from kiosk.services.store_faults import report_store_error
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.models import Resident
 from offline_cache.store import Store
@@ -164,6 +165,7 @@ class FingerprintWorker(QObject):
             plan = plan_for(resident, person_id, self._now())
         except Exception as e:  # the cache is unreadable: the counter, not a crash
             log.error("certification lookup failed: %s", type(e).__name__)
+            report_store_error(e, "fingerprint")
             self.failed.emit(request, STORE_FAILED)
             return
         self.plan_ready.emit(request, plan)
@@ -176,6 +178,7 @@ class FingerprintWorker(QObject):
             resident = self._db().resident_by_person_id(person_id)
         except Exception as e:
             log.error("fingerprint lookup failed: %s", type(e).__name__)
+            report_store_error(e, "fingerprint")
             resident = None
         self.fingers_known.emit(person_id, [f.finger for f in _enrolled(resident, [])])
 
@@ -226,6 +229,7 @@ class FingerprintWorker(QObject):
             resident = self._db().resident_by_person_id(person_id)
         except Exception as e:
             log.error("fingerprint lookup failed: %s", type(e).__name__)
+            report_store_error(e, "fingerprint")
             failed.emit(request, STORE_FAILED)
             return None
         enrolled = _enrolled(resident, [str(f) for f in fingers])
@@ -306,6 +310,7 @@ class FingerprintWorker(QObject):
             after = store.resident_by_person_id(person_id)
         except Exception as e:
             log.error("recording the certification failed: %s", type(e).__name__)
+            report_store_error(e, "fingerprint")
             self.failed.emit(request, STORE_FAILED)
             return
         next_due = None

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kiosk.config import Config
+from kiosk.services.store_faults import report_store_error
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
 
@@ -56,6 +57,7 @@ class _InfoWorker(QObject):
             self.jobs_loaded.emit(self._open().jobs(now))
         except Exception as e:  # a broken database must not take the kiosk down
             log.exception("could not read the jobs")
+            report_store_error(e, "info")
             self.failed.emit("jobs", type(e).__name__)
 
     @Slot(object)
@@ -64,6 +66,7 @@ class _InfoWorker(QObject):
             self.notices_loaded.emit(self._open().notices(now))
         except Exception as e:
             log.exception("could not read the notices")
+            report_store_error(e, "info")
             self.failed.emit("notices", type(e).__name__)
 
     @Slot(str)
@@ -74,6 +77,7 @@ class _InfoWorker(QObject):
             )
         except Exception as e:
             log.exception("could not read the resident")
+            report_store_error(e, "info")
             self.failed.emit("resident", type(e).__name__)
 
     @Slot(str, dict)
@@ -83,6 +87,7 @@ class _InfoWorker(QObject):
         except Exception as e:
             # the message could quote the payload (a phone number): log the class only
             log.error("could not record a %s transaction: %s", kind, type(e).__name__)
+            report_store_error(e, "info")
             self.failed.emit(f"record:{kind}", type(e).__name__)
             return
         finally:

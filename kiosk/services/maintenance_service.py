@@ -28,6 +28,7 @@ from kiosk.ops.bundle import export_bundle, export_rejected, rejected_entries
 from kiosk.ops.diagnostics import (
     Check,
     DiagnosticsReport,
+    database_check,
     disk_check,
     probe_county,
     software_check,
@@ -36,6 +37,7 @@ from kiosk.ops.diagnostics_logs import check_log_errors
 from kiosk.ops.technician import AttemptResult, TechnicianGate
 from kiosk.private_files import make_private_dir
 from kiosk.services.printer_service import TestPageResult
+from kiosk.services.store_faults import report_store_error
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
 
@@ -162,6 +164,7 @@ class MaintenanceWorker(QObject):
             audit_action(self._open_store(), MaintenanceAction(action), detail)
         except Exception as e:  # the action happened; the screen must say the audit failed
             log.error("audit of %s failed: %s", action, e)
+            report_store_error(e, "maintenance")
             self.audit_failed.emit(f"{action}: {type(e).__name__}")
 
     # --- diagnostics ----------------------------------------------------------------------------
@@ -173,6 +176,7 @@ class MaintenanceWorker(QObject):
         self.check_done.emit(
             probe_county(config.county.url, lambda: self._open_store().sync_status())
         )
+        self.check_done.emit(database_check(config.database_path, config.read_template_key))
         self.check_done.emit(disk_check(config.paths.data_dir))
         self.check_done.emit(software_check(config.source))
         self.check_done.emit(check_log_errors(config.log_dir, datetime.now().timestamp()))

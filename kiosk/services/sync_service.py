@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import Config, ConfigError
+from kiosk.core.faults import DATABASE_DAMAGED, WORKER_DIED
 from kiosk.core.sync_mark import SyncMark
 from kiosk.ops.diagnostics import Health, probe_health
 from kiosk.ops.sync_settings import sync_settings
 from kiosk.services.sync_status import SyncStatus
+from offline_cache.errors import damage_of
 from offline_cache.feeds import Feed
 from offline_cache.store import Store
 from offline_cache.store import SyncStatus as StoreSyncStatus
@@ -55,12 +57,16 @@ class _Bridge(QObject):
     """Lives in the GUI thread; signals emitted from the worker threads arrive queued."""
 
     snapshot = Signal(SyncSnapshot)
+    store_failed = Signal(str, str)
 
 
 class SyncService(QObject):
-    """`status_changed(SyncSnapshot)` after every round; `mark` follows reachability."""
+    """`status_changed(SyncSnapshot)` after every round; `mark` follows reachability;
+    `store_failed(code, reason)` when the worker stopped for good (a damaged database:
+    `database_damaged`; anything else: `worker_died`), on the GUI thread."""
 
     status_changed = Signal(SyncSnapshot)
+    store_failed = Signal(str, str)
 
     def __init__(
         self,
@@ -80,6 +86,7 @@ class SyncService(QObject):
         self._recheck_max_s = min(recheck_max_s, config.county.sync_interval)
         self._bridge = _Bridge(self)
         self._bridge.snapshot.connect(self._on_snapshot)
+        self._bridge.store_failed.connect(self.store_failed)
         self._worker: SyncWorker | None = None
         self._worker_store: Store | None = None  # touched only on the worker thread
         self._repull = threading.Event()
@@ -115,7 +122,11 @@ class SyncService(QObject):
 
         self._stopping.clear()
         self._worker = SyncWorker(
-            open_store, settings, self._config.county.sync_interval, self._after_round
+            open_store,
+            settings,
+            self._config.county.sync_interval,
+            self._after_round,
+            self._worker_failed,
         )
         self._watcher = threading.Thread(target=self._watch, name="sync-reachability", daemon=True)
         self._worker.start()
@@ -150,6 +161,15 @@ class SyncService(QObject):
         return True
 
     # --- worker thread --------------------------------------------------------------------------
+    def _worker_failed(self, error: BaseException) -> None:
+        """The sync worker stopped for good (it logged the traceback): the kiosk is told."""
+        damage = damage_of(error, self._config.database_path)
+        if damage is not None:
+            self._bridge.store_failed.emit(DATABASE_DAMAGED, f"{damage.reason} (sync worker)")
+        else:
+            reason = f"the sync worker stopped: {type(error).__name__}: {error}"
+            self._bridge.store_failed.emit(WORKER_DIED, reason)
+
     def _after_round(self, report: SyncReport) -> None:
         reachable = report.ok or self._probe(self._config.county.url, 3.0).reachable
         repulled = False

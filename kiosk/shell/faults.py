@@ -57,6 +57,7 @@ class Faults(QObject):
         super().__init__(parent)
         self._monotonic = monotonic
         self.counter = counter or FailureCounter()
+        self._held: set[FaultSource] = set()  # sources of faults that count at once
 
     def report(self, fault: Fault) -> None:
         """Log the fault; count it if it is the kiosk's own; out of service when enough count."""
@@ -64,14 +65,20 @@ class Faults(QObject):
             log.info("fault (not the kiosk's): %s", fault)
             return
         log.warning("failure: %s", fault, extra={"event": "fault"})
-        if self.counter.record(self._monotonic(), fault.source):
+        reached = self.counter.record(self._monotonic(), fault.source)
+        if fault.out_of_service_at_once:
+            self._held.add(fault.source)  # until a technician forgives it (or a restart)
+            log.error("%s: out of service at once", fault, extra={"event": "out_of_service"})
+            self.out_of_service.emit()
+        elif reached:
             log.error("repeated failures: out of service", extra={"event": "out_of_service"})
             self.out_of_service.emit()
 
     def forgive(self, source: FaultSource) -> None:
         """The part works again: its own faults are forgotten, no others."""
         self.counter.reset(source)
+        self._held.discard(source)
 
     @property
     def reached(self) -> bool:
-        return self.counter.reached
+        return self.counter.reached or bool(self._held)

@@ -1,5 +1,7 @@
 """Out of service: shown when a needed device or the application fails repeatedly. Names where to
-go instead; nothing technical (that is in the logs and in maintenance mode)."""
+go instead; nothing technical (that is in the logs and in maintenance mode), except one small line
+for the technician when the cause is one only a technician can mend (a damaged database: the
+fault and the command to run, `store: database_damaged · kiosk-admin repair`)."""
 
 from __future__ import annotations
 
@@ -26,8 +28,17 @@ class OutOfServiceScreen(Screen[NoParams]):
         self.picture = SvgPicture(ctx.theme, "counter.svg", self)
         self.detail = secondary_label(self)
         self.detail.setStyleSheet(f"font-size: {ctx.theme.primary_px}px;")
+        self.technician_hint = secondary_label(self)
+        self.technician_hint.setObjectName("technician_hint")
+        self.technician_hint.hide()
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.technician_hint)
+
+    def show_technician_hint(self, text: str) -> None:
+        """A line for the technician (not translated: a fault code and a command)."""
+        self.technician_hint.setText(text)
+        self.technician_hint.setVisible(bool(text))
 
     def where_to_go(self) -> str:
         return QCoreApplication.translate("OutOfService", "请到%1办理").replace(

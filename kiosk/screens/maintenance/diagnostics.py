@@ -30,6 +30,7 @@ CHECK_TITLES: dict[CheckId, str] = {
     CheckId.FINGERPRINT: str(QT_TRANSLATE_NOOP("Maintenance", "指纹仪")),
     CheckId.PRINTER: str(QT_TRANSLATE_NOOP("Maintenance", "打印机")),
     CheckId.COUNTY: str(QT_TRANSLATE_NOOP("Maintenance", "县平台")),
+    CheckId.DATABASE: str(QT_TRANSLATE_NOOP("Maintenance", "数据库")),
     CheckId.DISK: str(QT_TRANSLATE_NOOP("Maintenance", "磁盘空间")),
     CheckId.SOFTWARE: str(QT_TRANSLATE_NOOP("Maintenance", "软件版本")),
     CheckId.LOG_ERRORS: str(QT_TRANSLATE_NOOP("Maintenance", "最近错误")),
