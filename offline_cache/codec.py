@@ -17,11 +17,11 @@ writes, byte for byte.
 from __future__ import annotations
 
 import base64
-import binascii
 import json
+import re
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
-from itertools import chain, repeat
+from datetime import UTC, date, datetime
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -40,13 +40,51 @@ class MalformedItemError(ValueError):
     """A feed item does not match the interface schema."""
 
 
+# What a parsed item may hold, beyond the schema's types, so that storing and using it cannot fail
+# (a hostile or broken platform must get a `MalformedItemError`, not a crash at apply time):
+# - every integer of the interface has a minimum >= 0, and SQLite integers are 64-bit;
+MAX_INT = 2**63 - 1
+# - text is stored as UTF-8: a lone surrogate (JSON "\ud800") cannot be;
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# - dates and times one year / one day either side can still be computed (certification dates,
+#   time zone conversions), and are written the RFC 3339 way, not any ISO 8601 form;
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+_MIN_YEAR, _MAX_YEAR = 2, 9998
+_MIN_TIME = datetime(_MIN_YEAR, 1, 1, tzinfo=UTC)
+_MAX_TIME = datetime(_MAX_YEAR, 12, 31, tzinfo=UTC)
+# - a fingerprint template is the sensor's 512-byte characteristics block;
+TEMPLATE_BYTES = 512
+# - a person_id is a GB 11643 citizen number (the outbox refuses anything else for that person).
+_PERSON_ID = re.compile(r"[0-9]{17}[0-9X]")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+CERTIFICATION_PERIODS = ("monthly", "annual")
+
+
+def storable_text(value: str) -> bool:
+    """Whether `value` can be stored as UTF-8 (no lone surrogates)."""
+    return value.isascii() or _SURROGATE.search(value) is None
+
+
+def _checked(key: str, value: Any, kind: type | tuple[type, ...]) -> Any:
+    if kind is int and not 0 <= value <= MAX_INT:
+        raise MalformedItemError(f"field {key!r} out of range")
+    if kind is str and not storable_text(value):
+        raise MalformedItemError(f"field {key!r} is not valid Unicode text")
+    return value
+
+
 def _req(obj: dict[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
     if not isinstance(obj, dict):
         raise MalformedItemError(f"expected an object, got {type(obj).__name__}")
     value = obj.get(key)
     if value is None or not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise MalformedItemError(f"field {key!r} missing or of the wrong type")
-    return value
+    return _checked(key, value, kind)
 
 
 def _opt(obj: dict[str, Any], key: str, kind: type, default: Any) -> Any:
@@ -55,25 +93,45 @@ def _opt(obj: dict[str, Any], key: str, kind: type, default: Any) -> Any:
         return default
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise MalformedItemError(f"field {key!r} of the wrong type")
-    return value
+    return _checked(key, value, kind)
 
 
 def parse_date(text: str) -> date:
+    """An RFC 3339 full-date (`YYYY-MM-DD`)."""
     try:
-        return date.fromisoformat(text)
+        if not _DATE.fullmatch(text):
+            raise ValueError("not YYYY-MM-DD")
+        value = date.fromisoformat(text)
     except (TypeError, ValueError) as e:
         raise MalformedItemError(f"not a date: {text!r}") from e
+    if not _MIN_YEAR <= value.year <= _MAX_YEAR:
+        raise MalformedItemError(f"date out of range: {text!r}")
+    return value
 
 
 def parse_time(text: str) -> datetime:
     """RFC 3339 with an offset; its "z" for UTC may be lower case (Python accepts only "Z")."""
     try:
+        if not _TIME.fullmatch(text):
+            raise ValueError("not an RFC 3339 date-time")
         value = datetime.fromisoformat(text[:-1] + "Z" if text.endswith("z") else text)
     except (TypeError, ValueError) as e:
         raise MalformedItemError(f"not an RFC 3339 time: {text!r}") from e
     if value.tzinfo is None:
         raise MalformedItemError(f"time without an offset: {text!r}")
+    if not _MIN_TIME <= value <= _MAX_TIME:
+        raise MalformedItemError(f"time out of range: {text!r}")
     return value
+
+
+def parse_person_id(text: str) -> str:
+    """An 18-character GB 11643 citizen number with its MOD 11-2 check character."""
+    if not _PERSON_ID.fullmatch(text):
+        raise MalformedItemError("person_id is not an 18-character ID number")
+    weighted = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=True))
+    if _ID_CHECK[weighted % 11] != text[17]:
+        raise MalformedItemError("person_id has a wrong check character")
+    return text
 
 
 def _opt_time(obj: dict[str, Any], key: str) -> datetime | None:
@@ -87,12 +145,15 @@ def _opt_time(obj: dict[str, Any], key: str) -> datetime | None:
 def benefit_from_wire(obj: dict[str, Any]) -> Benefit:
     cert = _req(obj, "certification", dict)
     paid_until = _opt(obj, "paid_until", str, None)
+    period = _req(cert, "period", str)
+    if period not in CERTIFICATION_PERIODS:
+        raise MalformedItemError(f"unknown certification period {period!r}")
     return Benefit(
         kind=_req(obj, "kind", str),
         status=_req(obj, "status", str),
         monthly_amount_cents=_req(obj, "monthly_amount_cents", int),
         certification=Certification(
-            period=_req(cert, "period", str),
+            period=period,
             due_by=parse_date(_req(cert, "due_by", str)),
             last_certified_at=_opt_time(cert, "last_certified_at"),
         ),
@@ -104,7 +165,7 @@ def resident_from_wire(obj: dict[str, Any]) -> Resident:
     fingerprints = _fingerprints_from_wire(_req(obj, "fingerprints", list))
     contributions = _contributions_from_wire(_req(obj, "contributions", list))
     return Resident(
-        person_id=_req(obj, "person_id", str),
+        person_id=parse_person_id(_req(obj, "person_id", str)),
         name=_req(obj, "name", str),
         gender=_req(obj, "gender", str),
         birth_date=parse_date(_req(obj, "birth_date", str)),
@@ -345,13 +406,15 @@ def _fast_contributions_column(items: list[Any]) -> str | None:
         except KeyError:
             return None
     years, schemes, months, base, personal, unit, employers = zip(*rows, strict=True)
-    if not set(map(type, chain(years, months, base, personal, unit))) <= _INT:
+    numbers = (*years, *months, *base, *personal, *unit)
+    if not set(map(type, numbers)) <= _INT or not 0 <= min(numbers) <= max(numbers) <= MAX_INT:
         return None
     if not set(map(type, schemes)) <= _STR or not set(map(type, employers)) <= _EMPLOYER_TYPES:
         return None
     if "" in employers or None in employers:
         rows = [row if row[_EMPLOYER] else row[:_EMPLOYER] for row in rows]
-    return _compact(rows)
+    text = _compact(rows)
+    return text if storable_text(text) else None
 
 
 def contributions_column_from_wire(items: Any) -> str:
@@ -383,10 +446,13 @@ def _contributions_from_wire(items: Any) -> list[Contribution]:
 def _fingerprints_from_wire(items: list[Any]) -> list[Fingerprint]:
     fingerprints = []
     for fp in items:
+        text = _req(fp, "template", str)
         try:
-            template = base64.b64decode(_req(fp, "template", str), validate=True)
-        except binascii.Error as e:
+            template = base64.b64decode(text, validate=True)
+        except ValueError as e:  # binascii.Error, or ValueError for a non-ASCII character
             raise MalformedItemError("fingerprint template is not base64") from e
+        if len(template) != TEMPLATE_BYTES:
+            raise MalformedItemError(f"fingerprint template is not {TEMPLATE_BYTES} bytes")
         fingerprints.append(
             Fingerprint(
                 finger=_req(fp, "finger", str),
@@ -403,7 +469,7 @@ def resident_row_from_wire(obj: dict[str, Any]) -> ResidentRow:
     contributions = contributions_column_from_wire(_req(obj, "contributions", list))
     # Same field order as resident_from_wire, so a record with several faults names the same one.
     return ResidentRow(
-        person_id=_req(obj, "person_id", str),
+        person_id=parse_person_id(_req(obj, "person_id", str)),
         name=_req(obj, "name", str),
         gender=_req(obj, "gender", str),
         birth_date=parse_date(_req(obj, "birth_date", str)).isoformat(),

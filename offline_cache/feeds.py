@@ -17,6 +17,7 @@ from offline_cache.codec import (
     job_from_wire,
     notice_from_wire,
     resident_row_from_wire,
+    storable_text,
 )
 from offline_cache.models import Job, Notice, Resident
 
@@ -43,7 +44,8 @@ _PARSERS: dict[Feed, Callable[[dict[str, Any]], Entity]] = {
 
 
 class MalformedPageError(ValueError):
-    """A feed answer that does not match the interface; nothing of it is applied."""
+    """A feed answer that does not match the interface; nothing of it is applied. The only
+    exception `parse_page` raises, whatever the body; a page it returns can be applied."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ def parse_page(feed: Feed, body: Any) -> Page:
         raise MalformedPageError(f"{feed}: 'items' is missing or not a list")
     if not isinstance(next_cursor, str) or not isinstance(has_more, bool):
         raise MalformedPageError(f"{feed}: 'next_cursor' or 'has_more' is missing or wrong")
+    if not storable_text(next_cursor):
+        raise MalformedPageError(f"{feed}: 'next_cursor' is not valid Unicode text")
     ops: list[FeedOp] = []
     for index, item in enumerate(items):
         try:
@@ -82,8 +86,8 @@ def parse_page(feed: Feed, body: Any) -> Page:
                 raise MalformedItemError("item is not an object")
             op = item.get("op")
             if op == "delete":
-                if not isinstance(item.get("id"), str):
-                    raise MalformedItemError("delete without an id")
+                if not isinstance(item.get("id"), str) or not storable_text(item["id"]):
+                    raise MalformedItemError("delete without a usable id")
                 ops.append(Delete(item["id"]))
             elif op == "upsert":
                 ops.append(Upsert(_PARSERS[feed](item.get(feed.entity_key))))  # type: ignore[arg-type]

@@ -30,10 +30,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from time import monotonic
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote, urlencode, urlsplit
 
 import requests
+import urllib3.exceptions
 
 from offline_cache.backoff import Backoff
 from offline_cache.feeds import Feed, Page, parse_page
@@ -44,6 +46,10 @@ from offline_cache.store import Store
 log = logging.getLogger(__name__)
 
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024  # no legitimate answer (1000 residents) comes near this
+# The longest one answer may take to arrive whole: the read timeout bounds each wait for bytes, so a
+# platform (or a proxy) trickling a byte now and then would otherwise hold the round for ever.
+# 16 MiB at 512 kbit/s takes ~260 s; a real page (500 residents, ~3 MB) far less.
+MAX_RESPONSE_SECONDS = 300.0
 DEFAULT_MAX_ATTEMPTS = 5
 DEFAULT_PAGE_LIMIT = 500  # the platform's default and a good page for one SQLite transaction
 DATE_HEADER_TOLERANCE = 60.0  # seconds; the Date header has 1 s resolution plus latency
@@ -67,6 +73,7 @@ class SyncSettings:
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     page_limit: int = DEFAULT_PAGE_LIMIT
     max_response_bytes: int = MAX_RESPONSE_BYTES
+    max_response_seconds: float = MAX_RESPONSE_SECONDS
 
 
 @dataclass
@@ -106,6 +113,10 @@ class MalformedAnswerError(ValueError):
 
 class ResponseTooLargeError(ValueError):
     """The answer exceeded `max_response_bytes`."""
+
+
+class ResponseTooSlowError(ValueError):
+    """The answer was still arriving after `max_response_seconds`."""
 
 
 class SyncFailedError(Exception):
@@ -342,7 +353,7 @@ class SyncClient:
                 headers["Content-Type"] = "application/json"
             try:
                 status, resp_headers, raw = self._send(method, target, headers, body)
-            except (requests.RequestException, ResponseTooLargeError) as e:
+            except (requests.RequestException, ResponseTooLargeError, ResponseTooSlowError) as e:
                 last = _network_error(e, self._origin, self._settings.read_timeout)
                 log.warning("%s %s failed: %s", method, path, last)
                 self._pause(attempt)
@@ -410,7 +421,8 @@ class SyncClient:
     def _send(
         self, method: str, target: str, headers: dict[str, str], body: bytes
     ) -> tuple[int, Any, bytes]:
-        """One HTTP exchange with explicit timeouts and a cap on the answer's size."""
+        """One HTTP exchange with explicit timeouts and caps on the answer's size and duration."""
+        started = monotonic()
         response = self._session.request(
             method,
             self._origin + target,
@@ -425,11 +437,16 @@ class SyncClient:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise ResponseTooLargeError(f"answer declares {declared} bytes (limit {limit})")
+            deadline = started + self._settings.max_response_seconds
             buffer = bytearray()
-            for chunk in response.iter_content(CHUNK_BYTES):
+            while chunk := _read_some(response):
                 buffer += chunk
                 if len(buffer) > limit:
                     raise ResponseTooLargeError(f"answer exceeds {limit} bytes")
+                if monotonic() > deadline:
+                    raise ResponseTooSlowError(
+                        f"answer still arriving after {self._settings.max_response_seconds:g} s"
+                    )
             return response.status_code, response.headers, bytes(buffer)
         finally:
             response.close()
@@ -465,6 +482,24 @@ class SyncClient:
             log.warning("Date header: kiosk clock is %.0f s off the platform's", offset)
 
 
+def _read_some(response: requests.Response) -> bytes:
+    """What one read of the socket brings (decoded), b"" at the end. Unlike `iter_content`, which
+    waits until a whole chunk has arrived, so that a trickling answer never reaches a check.
+    urllib3's errors become the ones `iter_content` raises."""
+    try:
+        return bytes(response.raw.read1(CHUNK_BYTES, decode_content=True) or b"")
+    except urllib3.exceptions.ReadTimeoutError as e:
+        raise requests.exceptions.ReadTimeout(e) from e
+    except urllib3.exceptions.ProtocolError as e:
+        raise requests.exceptions.ChunkedEncodingError(e) from e
+    except urllib3.exceptions.DecodeError as e:
+        raise requests.exceptions.ContentDecodingError(e) from e
+    except urllib3.exceptions.SSLError as e:
+        raise requests.exceptions.SSLError(e) from e
+    except urllib3.exceptions.HTTPError as e:
+        raise requests.exceptions.ConnectionError(e) from e
+
+
 def _date_header(headers: Any) -> float | None:
     value = headers.get("Date") if headers is not None else None
     if not value:
@@ -491,6 +526,8 @@ def _network_error(e: Exception, origin: str, read_timeout: float) -> str:
     text = str(e)
     if isinstance(e, ResponseTooLargeError):
         return f"oversized answer: {text}"
+    if isinstance(e, ResponseTooSlowError):
+        return f"endless answer: {text}"
     if isinstance(e, requests.ConnectTimeout):
         return f"connecting to {origin} timed out"
     if isinstance(e, requests.ReadTimeout):
