@@ -196,6 +196,7 @@ class MaintenanceFlow(QObject):
             technician, method, self.ctx.config.maintenance.idle_timeout, self._monotonic
         )
         self._method = None
+        self.entry.clear()  # the keypad answers again at the next entry, the digits are gone
         self.service.audit(
             MaintenanceAction.ENTERED, f"technician={technician} method={method.value}"
         )

@@ -152,6 +152,10 @@ class MaintenanceEntryScreen(TechnicianScreen[NoParams]):
 
     def enter(self, params: NoParams) -> None:
         super().enter(params)
+        # a new entry: the keypad answers again (a right PIN last time left it disabled while it
+        # was checked, and the next stay's keypad ignored every touch); a lock still running is
+        # shown by the flow right after (`MaintenanceFlow._show_lock`)
+        self.set_checking(False)
         self.keypad.clear()
         self.message.setText("")
 
@@ -203,5 +207,6 @@ class MaintenanceEntryScreen(TechnicianScreen[NoParams]):
 
     def clear(self) -> None:
         super().clear()
+        self.set_checking(False)
         self.keypad.clear()
         self.message.setText("")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 
 from drivers.card.api import CardData
 from drivers.fingerprint.simulated import SimulatedSensor
@@ -335,6 +336,42 @@ def test_leaving_clears_screens_and_returns_to_residents(qtbot: Any, tech_app: A
     assert current_name(app) == "home" and not app.maintenance.active
     assert screen.checks == {}
     assert "reason=left" in wait_audited(qtbot, app, "left")["detail"]
+
+
+def touch_corners(qtbot: Any, app: Any) -> None:
+    """The hidden sequence as a technician's finger gives it: presses through the window system."""
+    window = app.window
+    handle = window.windowHandle()
+    w, h = window.width(), window.height()
+    corners = {"top-left": (5, 5), "top-right": (w - 5, 5), "bottom-left": (5, h - 5),
+               "bottom-right": (w - 5, h - 5)}  # fmt: skip
+    with qtbot.waitSignal(app.maintenance_requested, timeout=WAIT_MS):
+        for name in app.config.maintenance.touch_sequence:
+            qtbot.mouseClick(handle, Qt.MouseButton.LeftButton, pos=QPoint(*corners[name]))
+
+
+def test_maintenance_can_be_entered_again_after_leaving(qtbot: Any, tech_app: Any) -> None:
+    """Corners, right PIN, 确定, 退出维护, corners again: the keypad answers (it stayed disabled
+    from the first PIN's check and ignored every touch until the application restarted)."""
+    app = tech_app()
+    entry = app.screen("maintenance")
+    for stay in (1, 2):
+        touch_corners(qtbot, app)
+        assert current_name(app) == "maintenance"
+        assert entry.keypad.isEnabled() and entry.message.text() == ""
+        for digit in PIN:
+            click(qtbot, entry.keypad.keys[digit])
+        assert entry.keypad.value == PIN  # every touch counted: six dots
+        click(qtbot, entry.keypad.confirm_key)
+        qtbot.waitUntil(lambda: current_name(app) == "maintenance_diagnostics", timeout=WAIT_MS)
+        click(qtbot, app.screen("maintenance_diagnostics").leave_button)
+        assert current_name(app) == "home" and not app.maintenance.active
+        qtbot.waitUntil(lambda n=stay: len(_audited(app, "entered")) == n, timeout=WAIT_MS)
+    assert entry.keypad.isEnabled() and not entry.checking
+
+
+def _audited(app: Any, action: str) -> list[dict[str, Any]]:
+    return [p for p in maintenance_actions(app) if p["action"] == action]
 
 
 def test_rejected_list_is_masked_and_exported(qtbot: Any, tech_app: Any) -> None:
