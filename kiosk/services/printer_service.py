@@ -65,6 +65,7 @@ from kiosk.documents.warm_up import warm_up
 from kiosk.ops import devices
 from kiosk.ops.diagnostics import Check, CheckId, State, probe_printer
 from kiosk.private_files import make_private_dir
+from kiosk.services.store_faults import report_store_error
 from kiosk.services.threads import assert_in_thread, start_worker, stop_worker
 from offline_cache.store import Store
 
@@ -241,8 +242,9 @@ class PrinterWorker(QObject):
             # the spool and the preview can fail too (a full or broken disk): told, not stuck
             prepared = self._keep(request_id, DocumentKind.STATEMENT, person_id, rendered)
             image = render_first_page(prepared.path)
-        except Exception:  # a broken record, store or disk must not end the kiosk
+        except Exception as e:  # a broken record, store or disk must not end the kiosk
             log.exception("could not build the statement")
+            report_store_error(e, "printer")
             self.discard_all()
             self.prepare_failed.emit(request_id, DOCUMENT_FAILED_CODE)
             return
@@ -256,8 +258,9 @@ class PrinterWorker(QObject):
             outcome = receipt_outcome(request)
             rendered = build_receipt(outcome, self._context(self._store_()))
             self._keep(request_id, DocumentKind.RECEIPT, outcome.person_id, rendered)
-        except Exception:
+        except Exception as e:
             log.exception("could not build the certification receipt")
+            report_store_error(e, "printer")
             self.failed.emit(request_id, DOCUMENT_FAILED_CODE, "receipt not built")
             return
         self.print_prepared(request_id)
@@ -384,8 +387,9 @@ class PrinterWorker(QObject):
         """The transaction, before the resident is told (the caller emits afterwards)."""
         try:
             self._store_().record(STATEMENT_PRINT_KIND, outcome.payload(), outcome.person_id)
-        except Exception:
+        except Exception as e:
             log.exception("could not record the statement_print transaction")
+            report_store_error(e, "printer")
 
 
 class PrinterService(QObject):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +108,19 @@ def test_diagnostics_show_the_database_check_as_fault(kiosk_config: Any) -> None
     check = database_check(config.database_path, config.read_template_key)
     assert (check.state, check.reason) == (State.FAULT, "database_damaged")
     assert "empty" in check.text and "kiosk-admin repair" in check.text
+
+
+def test_a_worker_that_meets_a_damaged_database_puts_the_kiosk_out_of_service(
+    make_kiosk_app: Any, qtbot: Any
+) -> None:
+    """Healthy at start; the file is emptied while the kiosk runs; the info worker, opening its
+    store on first use, meets it: shown at once, not a log line."""
+    app = make_kiosk_app(county={"max_backoff": 0.01})
+    assert app.store_faults.checked.wait(WAIT_MS / 1000)
+    qtbot.waitUntil(lambda: app.sync_service.snapshot is not None, timeout=WAIT_MS)
+    assert current_name(app) == "home" and not app.faults.reached
+    os.truncate(app.config.database_path, 0)
+    app.info_service.load_jobs(datetime.now(UTC))
+    qtbot.waitUntil(lambda: current_name(app) == "out_of_service", timeout=WAIT_MS)
+    assert "info worker" in app.store_faults.reason
+    assert "database_damaged" in app.screen("out_of_service").technician_hint.text()
