@@ -206,6 +206,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLITE_FULL ("database or disk is full") rolled back already
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:  # a commit that failed (disk full) must not leave the transaction open
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,6 +45,10 @@ from offline_cache.signing import signed_headers
 from offline_cache.store import Store
 
 log = logging.getLogger(__name__)
+
+# SQLite's codes for "cannot write here now" (a full disk, a read-only file system): a round that
+# meets one stops with that reason; nothing is lost, the next round continues.
+_NO_SPACE = (sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY)
 
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024  # no legitimate answer (1000 residents) comes near this
 # The longest one answer may take to arrive whole: the read timeout bounds each wait for bytes, so a
@@ -218,13 +223,27 @@ class SyncClient:
                     log.error("sync round stopped: %s (everything stays queued)", e)
                     break
                 log.error("sync step failed: %s (everything stays queued)", e)
+            except sqlite3.OperationalError as e:
+                # "database or disk is full", a read-only file system: the step's transaction was
+                # rolled back (a page is applied whole or not at all, a batch stays pending), and
+                # every later step would write too. Any other error (damage) goes on up.
+                if getattr(e, "sqlite_errorcode", None) not in _NO_SPACE:
+                    raise
+                report.errors.append(f"storage: the database could not be written: {e}")
+                log.error("sync round stopped: database not written: %s (nothing lost)", e)
+                break
         report.batch_size = self._batch_size
         if report.unacknowledged:
             report.errors.append(
                 f"unacknowledged: {report.unacknowledged} transactions missing from the "
                 "platform's results; they stay pending"
             )
-        self._store.mark_sync_attempt(report.ok)
+        try:
+            self._store.mark_sync_attempt(report.ok)
+        except sqlite3.OperationalError as e:
+            if getattr(e, "sqlite_errorcode", None) not in _NO_SPACE:
+                raise
+            log.error("the sync attempt could not be recorded: %s", e)
         log.info(
             "sync round %s: pushed %d (accepted %d, duplicate %d, rejected %d), pulled %s",
             "ok" if report.ok else "incomplete",

@@ -380,3 +380,26 @@ def test_logs_carry_no_personal_data(
         make_client().run_round()
     assert caplog.text and pid not in caplog.text and "王秀英" not in caplog.text
     assert "13800000000" not in caplog.text
+
+
+def test_a_full_disk_fails_the_round_clearly_and_loses_nothing(
+    kiosk_store: Store, fault_server: FaultServer, make_client: MakeClient
+) -> None:
+    """A full disk raised `database or disk is full` out of apply_page (a traceback in the
+    sync thread). The database is made "full" with SQLite's max_page_count: no new page."""
+    _publish(fault_server, residents=40)
+    ids = _record(kiosk_store, 3)
+    conn = kiosk_store.connection
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    report = make_client().run_round()
+    assert not report.ok
+    assert any("database or disk is full" in e for e in report.errors), report.errors
+    assert kiosk_store.resident_count() == 0 and kiosk_store.feed_cursor(Feed.ROSTER) is None
+    summary = kiosk_store.queue_summary()
+    assert summary.pending + len(fault_server.accepted) >= 3  # queued, or delivered
+    conn.execute("PRAGMA max_page_count = 1073741823")  # space again
+    report = make_client().run_round()
+    assert report.ok, report.errors
+    assert kiosk_store.resident_count() == 40
+    _all_delivered(kiosk_store, fault_server, ids)
