@@ -144,6 +144,11 @@ def test_a_database_that_lost_its_newest_transactions_is_damaged(kiosk: Kiosk) -
     code, answer, _ = kiosk_admin(kiosk.config, "queue")
     assert (code, answer["error"]) == (5, "database_damaged")
     assert f"the ledger recorded {TOTAL + 1}" in answer["detail"]
+    code, report = _repair(kiosk)  # SQLite reads the old copy whole: all of it is kept
+    assert (code, report["rescued_total"], report["not_rescued"]) == (1, TOTAL, 1)
+    assert report["rescued"] == {"pending": TOTAL - DELIVERED, "delivered": DELIVERED}
+    assert report["next_seq"] == TOTAL + 2  # the lost seq 201 is never given again
+    assert "sqlite row by row" in report["methods"]
 
 
 def _repair(kiosk: Kiosk) -> tuple[int, dict[str, Any]]:
