@@ -112,7 +112,7 @@ def _connect(path: Path, connect_fn: Callable[[Path], sqlite3.Connection]) -> sq
 def _create(path: Path, connect_fn: Callable[[Path], sqlite3.Connection]) -> None:
     """Build a new database beside `path` and link it into place (never over an existing file:
     if another process won the race, its database stays and ours is dropped)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # residents' data: ours alone
     tmp = path.with_name(f"{path.name}.new-{os.getpid()}-{threading.get_ident()}")
     for leftover in (tmp, *_companions(tmp)):
         leftover.unlink(missing_ok=True)

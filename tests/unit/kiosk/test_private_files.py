@@ -70,6 +70,17 @@ def test_a_new_data_dir_database_and_wal_are_private(
         store.close()
 
 
+def test_kiosk_admin_creates_the_data_dir_private_too(
+    umask_022: None, write_config: WriteConfig, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`kiosk-admin queue` before the kiosk ever ran made the data directory 755."""
+    data = tmp_path / "never-ran" / "data"
+    config = write_config(paths={"data_dir": str(data)})
+    assert admin_main(["--config", str(config), "queue", "--json"]) == 0, capsys.readouterr()
+    assert mode(data) == 0o700
+    assert mode(data / "kiosk.sqlite3") == 0o600
+
+
 def test_logs_are_private_and_stay_so_after_rotation(
     umask_022: None, write_config: WriteConfig, kiosk_log_handler: None
 ) -> None:
