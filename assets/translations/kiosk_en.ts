@@ -373,6 +373,10 @@
         <source>确定</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>退格</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>Maintenance</name>
@@ -804,6 +808,18 @@
         <location filename="../../kiosk/screens/info/phone_entry.py" line="137"/>
         <source>岗位</source>
         <translation>Job</translation>
+    </message>
+    <message>
+        <source>还没有输入号码</source>
+        <translation>No number typed yet</translation>
+    </message>
+    <message>
+        <source>第一位是%1，不是1：可以点清除，从1开始输入</source>
+        <translation>It starts with %1, not 1: press Clear and start again with 1</translation>
+    </message>
+    <message>
+        <source>现在是%1位，还差%2位</source>
+        <translation>%1 digits so far, %2 more to go</translation>
     </message>
 </context>
 <context>
@@ -1407,16 +1423,6 @@
         <translation>Enter your mobile number, then touch OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="109"/>
-        <source>手机号码是11位数字，请点清除，重新输入</source>
-        <translation>A mobile number has 11 digits. Touch Clear and enter it again</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/texts.py" line="110"/>
-        <source>手机号码要以1开头，请点清除，重新输入</source>
-        <translation>A mobile number starts with 1. Touch Clear and enter it again</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/texts.py" line="111"/>
         <source>已经登记，工作人员会打电话联系您</source>
         <translation>Done. Our staff will call you</translation>
@@ -1450,6 +1456,14 @@
         <location filename="../../kiosk/texts.py" line="117"/>
         <source>谢谢您的评价</source>
         <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <source>手机号码是1开头的11位数字，请补全</source>
+        <translation>Mobile numbers have 11 digits, starting with 1: please finish it</translation>
+    </message>
+    <message>
+        <source>手机号码是1开头的11位数字，请再看一下</source>
+        <translation>Mobile numbers have 11 digits, starting with 1: please check it</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,9 @@
 
 3×4 keys of at least 160×120 px, digits 64 px, a raised-dot mark on 5 (as on telephones, for
 residents who find keys by touch), 清除 and 确定 as words. The entry shows as large dots (PIN) or
-grouped digits (phone). A tries-left line is shown when the flow sets it.
+grouped digits (phone). A tries-left line is shown when the flow sets it. With `backspace`
+(the phone number) the bottom-left key is 退格, which takes the last digit away, and 清除 is left
+for the screen to place (`clear_key`, beside the number it empties).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ FILLED_DOT = "●"
 EMPTY_DOT = "○"
 PHONE_GROUPS = (3, 4, 4)  # 138 1234 5678
 PORTRAIT_KEY_SCALE = 1.5  # a portrait screen has the height: taller keys, easier to hit
+KEYPAD_COLUMN_W = 720  # px at scale 1, landscape: three keys of 224 px and two gaps (every keypad)
 
 
 class EntryMode(enum.Enum):
@@ -77,6 +80,8 @@ class Keypad(QWidget):
         mode: EntryMode = EntryMode.PIN,
         length: int = 6,
         parent: QWidget | None = None,
+        *,
+        backspace: bool = False,
     ) -> None:
         super().__init__(parent)
         self._theme = theme
@@ -107,12 +112,19 @@ class Keypad(QWidget):
         self.zero_key = KeyButton(theme, "0", self)
         self.keys["0"] = self.zero_key
         self.confirm_key = BigButton(theme, "primary", self)
-        grid.addWidget(self.clear_key, 3, 0)
+        self.backspace_key: BigButton | None = None
+        if backspace:  # 清除 is placed by the screen (see the module's docstring)
+            self.backspace_key = BigButton(theme, "secondary", self)
+            self.backspace_key.clicked.connect(self.backspace)
+            grid.addWidget(self.backspace_key, 3, 0)
+        else:
+            grid.addWidget(self.clear_key, 3, 0)
         grid.addWidget(self.zero_key, 3, 1)
         grid.addWidget(self.confirm_key, 3, 2)
         layout.addLayout(grid)
         if theme.portrait:
-            for button in (*self.keys.values(), self.clear_key, self.confirm_key):
+            words = [b for b in (self.clear_key, self.backspace_key, self.confirm_key) if b]
+            for button in (*self.keys.values(), *words):
                 button.setFixedHeight(round(theme.target_h * PORTRAIT_KEY_SCALE))
         for digit, key in self.keys.items():
             key.clicked.connect(lambda _checked=False, d=digit: self.press(d))
@@ -132,6 +144,13 @@ class Keypad(QWidget):
             self._refresh()
             self.changed.emit(self._value)
 
+    def backspace(self) -> None:
+        """Take the last digit away (the 退格 key)."""
+        if self._value:
+            self._value = self._value[:-1]
+            self._refresh()
+            self.changed.emit(self._value)
+
     def clear(self) -> None:
         """Empty the entry (the 清除 key, and the session's clear hook)."""
         self._value = ""
@@ -145,6 +164,8 @@ class Keypad(QWidget):
     def retranslate(self) -> None:
         self.clear_key.setText(QCoreApplication.translate("Keypad", "清除"))
         self.confirm_key.setText(QCoreApplication.translate("Keypad", "确定"))
+        if self.backspace_key is not None:
+            self.backspace_key.setText(QCoreApplication.translate("Keypad", "退格"))
         if self._tries_left is None:
             self.tries_label.hide()
         else:

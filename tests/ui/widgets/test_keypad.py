@@ -54,6 +54,28 @@ def test_pin_entry_shows_dots_and_confirms_only_when_complete(keypad, qtbot):
     assert keypad.value == "" and keypad.display.text() == " ".join([EMPTY_DOT] * 6)
 
 
+def test_backspace_takes_the_last_digit_and_keys_keep_the_pin_size(keypad, qtbot):
+    """The phone keypad's 退格 (issue 12): the same key size as the PIN keypad's."""
+    pad = Keypad(Theme.for_screen(1920, 1080), EntryMode.PHONE, length=11, backspace=True)
+    qtbot.addWidget(pad)
+    pad.resize(keypad.size())
+    pad.show()
+    qtbot.waitExposed(pad)
+    assert keypad.backspace_key is None
+    assert pad.backspace_key is not None and pad.backspace_key.text() == "退格"
+    assert pad.backspace_key.size() == keypad.clear_key.size()
+    assert pad.keys["5"].size() == keypad.keys["5"].size()
+    for digit in "138":
+        click(qtbot, pad.keys[digit])
+    with qtbot.waitSignal(pad.changed) as changed:
+        click(qtbot, pad.backspace_key)
+    assert changed.args == ["13"] and pad.value == "13" and pad.display.text() == "13"
+    click(qtbot, pad.backspace_key)
+    click(qtbot, pad.backspace_key)
+    click(qtbot, pad.backspace_key)  # nothing left: nothing happens
+    assert pad.value == ""
+
+
 def test_phone_entry_groups_digits(qtbot):
     pad = Keypad(Theme.for_screen(1080, 1920), EntryMode.PHONE, length=11)
     qtbot.addWidget(pad)

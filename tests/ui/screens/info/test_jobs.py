@@ -93,21 +93,36 @@ def test_interest_records_the_phone_and_confirms(kiosk_app, store, qtbot, caplog
     phone = kiosk_app.screen("phone_entry")
     assert current_name(kiosk_app) == "phone_entry"
 
-    # too short: 确定 answers in words, nothing is recorded
+    # too short: nothing said while typing; 确定 answers in words, nothing is recorded
     _type(qtbot, phone.keypad, "1380013800")
     assert phone.number.text() == "138 0013 800"
+    assert phone.banner.isHidden() and phone.problem is None
     click(qtbot, phone.keypad.confirm_key)
     assert phone.problem is PhoneProblem.TOO_SHORT
-    assert kiosk_app.frame.instruction.text() == "手机号码是11位数字，请点清除，重新输入"
+    assert kiosk_app.frame.instruction.text() == "手机号码是1开头的11位数字，请补全"
+    assert phone.banner.isVisible() and "现在是10位，还差1位" in phone.banner.text()
     assert "phone_too_short" in kiosk_app.voice.history[-1]
-    # not a mobile number
-    click(qtbot, phone.keypad.clear_key)
+    assert "现在是10位，还差1位" in kiosk_app.voice.history[-1]
+    # 退格 takes one digit away (the rest stays), then one more makes it whole
+    click(qtbot, phone.keypad.backspace_key)
+    assert phone.keypad.value == "138001380" and phone.number.text() == "138 0013 80"
+    assert phone.banner.isHidden()  # the hint was about the number before the change
+    _type(qtbot, phone.keypad, "00")
+    assert phone.keypad.value == "13800138000"
+    # not a mobile number: what is wrong, and what to do
+    click(qtbot, phone.clear_key)
+    assert phone.keypad.value == ""
     _type(qtbot, phone.keypad, "23800138000")
     click(qtbot, phone.keypad.confirm_key)
     assert phone.problem is PhoneProblem.NOT_MOBILE
+    assert kiosk_app.frame.instruction.text() == "手机号码是1开头的11位数字，请再看一下"
+    assert "第一位是2，不是1" in phone.banner.text()
     assert transactions(store, "job_interest") == []
+    click(qtbot, phone.clear_key)
+    click(qtbot, phone.keypad.confirm_key)  # nothing typed at all
+    assert "还没有输入号码" in phone.banner.text()
+    assert phone.banner.text().strip() not in ("! 注意", "!注意")
 
-    click(qtbot, phone.keypad.clear_key)
     _type(qtbot, phone.keypad, PHONE)
     click(qtbot, phone.keypad.confirm_key)
     qtbot.waitUntil(lambda: current_name(kiosk_app) == "job_interest_done", timeout=WAIT)
