@@ -4,8 +4,9 @@
 确定 is always pressable: a short or wrong number gets words and what to do (never a silent grey
 key), and only then: what a mobile number is (11 digits starting with 1) in the instruction, and
 what is wrong with this one under the number ("现在是10位，还差1位"), never a bare 注意. 退格
-takes the last digit away (keys as large as the PIN keypad's); 清除 sits beside the number. A valid number leaves with `interest(job_id, phone)`; the application records it and shows
-the confirmation. The number is personal data: it is never logged, never put into `params` (the
+takes the last digit away (keys as large as the PIN keypad's); 清除 sits beside the number.
+A valid number leaves with `interest(job_id, phone)`; the application records it and shows the
+confirmation. The number is personal data: it is never logged, never put into `params` (the
 navigator keeps those for 返回), never spoken, and the keypad is emptied as soon as it was sent
 and at the end of the session.
 """
@@ -20,8 +21,8 @@ from kiosk.screens.base import Screen, ScreenContext
 from kiosk.screens.info.jobs import JobParams
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
-from kiosk.widgets.frame import BarButton
 from kiosk.widgets.buttons import BigButton
+from kiosk.widgets.frame import BarButton
 from kiosk.widgets.keypad import KEYPAD_COLUMN_W, EntryMode, Keypad
 from kiosk.widgets.status_banner import StatusBanner
 from kiosk.widgets.theme import KEYPAD_DIGIT_PX, Status
