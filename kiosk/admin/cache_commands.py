@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from drivers.card.records import id_check_digit
-from kiosk.admin.output import emit, fail
+from kiosk.admin.output import echo, emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.clock import KIOSK_TZ
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id, mask_text
@@ -178,7 +178,10 @@ def cmd_resident(args: argparse.Namespace, config: Config) -> int:
     if problem:
         store.close()
         return fail(
-            "bad_person_id", f"{mask_person_id(person_id)}: {problem}", args.json, EXIT_BAD_ARGUMENT
+            "bad_person_id",
+            f"{echo(mask_person_id(person_id))}: {problem}",
+            args.json,
+            EXIT_BAD_ARGUMENT,
         )
     try:
         resident = store.resident_by_person_id(person_id)
