@@ -62,6 +62,12 @@ def _user() -> str:
         return str(os.geteuid())
 
 
+def _writable(folder: Path) -> bool:
+    """Writable by this process's effective user (what counts when the kiosk writes there)."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(folder, os.W_OK | os.X_OK, effective_ids=effective)
+
+
 def check_data_dir(data_dir: Path) -> None:
     """Raise DataDirError if `data_dir` exists and is not a folder this user can write."""
     key = "[paths] data_dir"
@@ -69,7 +75,7 @@ def check_data_dir(data_dir: Path) -> None:
         raise DataDirError(
             f"{key}: {data_dir} is not a folder: move the file away or set {key} to a folder"
         )
-    if data_dir.is_dir() and not os.access(data_dir, os.W_OK | os.X_OK):
+    if data_dir.is_dir() and not _writable(data_dir):
         raise DataDirError(
             f"{key}: {data_dir} is not writable by the user {_user()}: "
             f"run `chown -R {_user()} {data_dir}` (or set {key} to a folder it owns)"

@@ -5,12 +5,15 @@ and a secret others can read refused with a message that says what to run."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,7 +25,7 @@ from kiosk.cli import main as admin_main
 from kiosk.config import load_config
 from kiosk.logging_setup import LOG_FILE_NAME, setup_logging
 from kiosk.ops.bundle import export_bundle, export_rejected
-from kiosk.private_files import DataDirError, prepare_data_dir
+from kiosk.private_files import DataDirError, check_data_dir, prepare_data_dir
 from offline_cache.store import Store
 
 WriteConfig = Callable[..., Path]
@@ -164,13 +167,32 @@ def test_a_data_dir_that_is_a_file_is_named(write_config: WriteConfig, tmp_path:
         prepare_data_dir(config)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any folder")
-def test_an_unwritable_data_dir_is_named(write_config: WriteConfig, tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir(mode=0o500)
-    config = load_config(write_config(paths={"data_dir": str(locked)}))
-    with pytest.raises(DataDirError, match="is not writable by the user"):
-        prepare_data_dir(config)
+@contextlib.contextmanager
+def _effective_user_nobody_if_root() -> Iterator[None]:
+    """Root may write any folder: as root, check with the effective user `nobody` instead."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+
+
+def test_an_unwritable_data_dir_is_named(write_config: WriteConfig) -> None:
+    base = Path(tempfile.mkdtemp())
+    try:
+        base.chmod(0o711)  # others may pass through (the effective user nobody, under root)
+        locked = base / "locked"
+        locked.mkdir(mode=0o555)
+        config = load_config(write_config(paths={"data_dir": str(locked)}))
+        with _effective_user_nobody_if_root(), pytest.raises(DataDirError) as refused:
+            check_data_dir(config.paths.data_dir)
+        assert "is not writable by the user" in str(refused.value)
+        assert str(locked) in str(refused.value)
+    finally:
+        shutil.rmtree(base)
 
 
 def _kiosk(*argv: str) -> subprocess.CompletedProcess[str]:
