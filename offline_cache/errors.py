@@ -15,13 +15,13 @@ from pathlib import Path
 DATABASE_DAMAGED = "database_damaged"  # the stable code (kiosk-admin --json, faults, diagnostics)
 REPAIR_HINT = "run `kiosk-admin repair`"
 
-# Fragments of SQLite's messages for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_IOERR
-# on read, a TEXT column holding bytes that are not UTF-8).
+# Fragments of SQLite's messages for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB, a TEXT column
+# holding bytes that are not UTF-8, a table gone). Not an I/O error (a failing disk or a full one
+# is not a damaged file: repair would not help) and not a locked or busy database.
 _DAMAGE_MESSAGES = (
     "malformed",
     "not a database",
     "could not decode",
-    "disk i/o error",
     "no such table",
     "corrupt",
 )
