@@ -4,7 +4,8 @@ PINs are read without echo (twice, via getpass) or, for scripts, one line from s
 `--pin-stdin`; they are never printed, logged or passed on the command line. Every change, and
 every bundle export, is audited (a `maintenance` transaction and the audit log). Exit codes: 0
 done, 1 audit not written (the change itself was made), 2 bad input, 3 no such technician,
-4 the file or folder could not be written.
+4 the file or folder could not be written, 5 the database is damaged (the change was made, the
+audit entry could not be: `database_damaged`, run `kiosk-admin repair`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ EXIT_AUDIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_NOT_FOUND = 3
 EXIT_WRITE_FAILED = 4
+EXIT_DATABASE_DAMAGED = 5  # as every kiosk-admin command (kiosk/cli.py)
 
 
 def register(subparsers: Any) -> None:
@@ -80,7 +82,7 @@ def _audit(config: Config, action: MaintenanceAction, detail: str) -> str | None
         audit_action(store, action, detail)
     except Exception as e:  # the change is made; say that the audit entry is missing
         if damage_of(e, config.database_path) is not None:
-            raise  # kiosk-admin answers database_damaged (kiosk/cli.py)
+            raise  # _done answers database_damaged
         return f"{type(e).__name__}: {e}"
     finally:
         store.close()
@@ -95,7 +97,20 @@ def _done(
     data: dict[str, Any],
     text: str,
 ) -> int:
-    problem = _audit(config, action, detail)
+    from offline_cache.errors import DATABASE_DAMAGED, damage_of
+
+    try:
+        problem = _audit(config, action, detail)
+    except Exception as e:
+        damage = damage_of(e, config.database_path)
+        if damage is None:
+            raise
+        return fail(  # the change is made: say so, and that the database needs a repair
+            DATABASE_DAMAGED,
+            f"{text}, but the audit entry was not written: {damage}",
+            args.json,
+            EXIT_DATABASE_DAMAGED,
+        )
     if problem:
         return fail(
             "audit_failed",

@@ -236,3 +236,19 @@ def test_the_ledger_is_private_and_follows_every_transaction(kiosk: Kiosk) -> No
     data = json.loads(ledger.read_text())
     assert data["max_seq"] == data["transactions"] == TOTAL + 1
     assert not [p for p in ledger.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_bundle_is_still_written_and_the_damage_said(kiosk: Kiosk, tmp_path: Path) -> None:
+    """The bundle is what support needs most when the database is damaged: it is written, and
+    the answer says both that and that its audit entry could not be."""
+    os.truncate(kiosk.db, 0)
+    out = tmp_path / "out"
+    out.mkdir()
+    code, answer, _ = kiosk_admin(kiosk.config, "bundle", "--out", str(out))
+    assert (code, answer["error"]) == (5, "database_damaged")
+    assert answer["detail"].startswith("bundle written: ")
+    assert "kiosk-admin repair" in answer["detail"]
+    assert len(list(out.glob("*.zip"))) == 1
+    code, answer, _ = kiosk_admin(kiosk.config, "technician", "unlock")
+    assert (code, answer["error"]) == (5, "database_damaged")
+    assert answer["detail"].startswith("entry lockout cleared")
