@@ -46,6 +46,11 @@ class SyncWorker:
     def start(self) -> None:
         self._thread.start()
 
+    @property
+    def alive(self) -> bool:
+        """Running rounds (False before `start`, after `stop`, or once it stopped on a failure)."""
+        return self._thread.is_alive()
+
     def trigger(self) -> None:
         """Run a round as soon as the current one (if any) ends."""
         self._wake.set()

@@ -99,7 +99,8 @@ class SyncService(QObject):
     # --- life cycle (GUI thread) ----------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self._worker is not None
+        """Started and its worker alive (a worker stopped by a damaged database is not)."""
+        return self._worker is not None and self._worker.alive
 
     def start(self) -> bool:
         """Start the worker and the reachability watcher; False (logged) when the configuration
@@ -145,7 +146,7 @@ class SyncService(QObject):
 
     def sync_now(self) -> bool:
         """A round as soon as the current one ends; False when the service is not running."""
-        if self._worker is None:
+        if self._worker is None or not self._worker.alive:
             return False
         self._worker.trigger()
         return True

@@ -98,6 +98,8 @@ def test_the_sync_service_signals_a_damaged_database(
         assert app.sync_service.start()
     code, reason = signal.args
     assert code == "database_damaged" and "empty" in reason
+    qtbot.waitUntil(lambda: not app.sync_service.running, timeout=WAIT_MS)
+    assert not app.sync_service.sync_now()  # "sync now" says it cannot, never a silent nothing
 
 
 def test_diagnostics_show_the_database_check_as_fault(kiosk_config: Any) -> None:
