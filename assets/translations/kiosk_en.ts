@@ -229,6 +229,18 @@
         <source>完成</source>
         <translation>Done</translation>
     </message>
+    <message>
+        <source>养老金</source>
+        <translation>pension</translation>
+    </message>
+    <message>
+        <source>失业金</source>
+        <translation>unemployment benefit</translation>
+    </message>
+    <message>
+        <source>确认待遇</source>
+        <translation>Benefit</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>
@@ -761,6 +773,58 @@
         <location filename="../../kiosk/flows/maintenance.py" line="494"/>
         <source>有问题</source>
         <translation>not right</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <source>平台拒收</source>
+        <translation>Refused by the platform</translation>
+    </message>
+    <message>
+        <source>%1 秒前</source>
+        <translation>%1 s ago</translation>
+    </message>
+    <message>
+        <source>%1 分钟前</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <source>%1 小时前</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <source>%1 天前</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <source>剩余 %1 GiB，共 %2 GiB</source>
+        <translation>%1 GiB free of %2 GiB</translation>
+    </message>
+    <message>
+        <source>版本 %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>待送出 %1 笔 · 被拒 %2 笔</source>
+        <translation>%1 waiting to be sent · %2 rejected</translation>
+    </message>
+    <message>
+        <source>时钟差 %1 秒</source>
+        <translation>clock off by %1 s</translation>
+    </message>
+    <message>
+        <source>更新：%1</source>
+        <translation>updated: %1</translation>
+    </message>
+    <message>
+        <source>送出 %1 笔（接收 %2，拒收 %3）· 下载：%4</source>
+        <translation>sent %1 (accepted %2, refused %3) · downloaded: %4</translation>
+    </message>
+    <message>
+        <source>已写入：%1</source>
+        <translation>Written to %1</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1528,245 @@
     <message>
         <source>手机号码是1开头的11位数字，请再看一下</source>
         <translation>Mobile numbers have 11 digits, starting with 1: please check it</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceWords</name>
+    <message>
+        <source>工作正常</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>模拟设备（演示用），不是真实设备</source>
+        <translation>Simulated device (for demonstrations), not a real one</translation>
+    </message>
+    <message>
+        <source>检查没有按时回答：请重新检查</source>
+        <translation>The check did not answer in time: check again</translation>
+    </message>
+    <message>
+        <source>检查时出错：请查看日志</source>
+        <translation>The check failed: see the log</translation>
+    </message>
+    <message>
+        <source>读卡服务（pcscd）没有运行：请重启本机</source>
+        <translation>The card service (pcscd) is not running: restart the kiosk</translation>
+    </message>
+    <message>
+        <source>找不到读卡器：请检查USB线</source>
+        <translation>No card reader found: check the USB cable</translation>
+    </message>
+    <message>
+        <source>指纹仪没有响应：请检查连线和电源</source>
+        <translation>The fingerprint sensor does not answer: check its cable and power</translation>
+    </message>
+    <message>
+        <source>指纹仪型号不支持</source>
+        <translation>This fingerprint sensor model is not supported</translation>
+    </message>
+    <message>
+        <source>指纹仪出错：请重新试一次</source>
+        <translation>Fingerprint sensor error: try again</translation>
+    </message>
+    <message>
+        <source>指纹仪正被自助程序使用</source>
+        <translation>The kiosk program is using the fingerprint sensor</translation>
+    </message>
+    <message>
+        <source>没有放手指</source>
+        <translation>No finger was placed</translation>
+    </message>
+    <message>
+        <source>指纹图像不清楚：请擦干净指纹仪</source>
+        <translation>Unclear fingerprint image: clean the sensor glass</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>纸用完了：请装纸</source>
+        <translation>Out of paper: load paper</translation>
+    </message>
+    <message>
+        <source>卡纸了：请打开打印机取出纸张</source>
+        <translation>Paper jam: open the printer and take the paper out</translation>
+    </message>
+    <message>
+        <source>打印机离线：请检查电源和连线</source>
+        <translation>Printer offline: check its power and cable</translation>
+    </message>
+    <message>
+        <source>打印队列已停用：修好打印机后启用</source>
+        <translation>Print queue disabled: enable it once the printer is fixed</translation>
+    </message>
+    <message>
+        <source>找不到打印机：请检查打印服务</source>
+        <translation>Printer not found: check the print service</translation>
+    </message>
+    <message>
+        <source>打印机有提醒（如墨粉不足）</source>
+        <translation>The printer has a warning (e.g. toner low)</translation>
+    </message>
+    <message>
+        <source>打印机出错</source>
+        <translation>Printer error</translation>
+    </message>
+    <message>
+        <source>没有打印出来</source>
+        <translation>Nothing was printed</translation>
+    </message>
+    <message>
+        <source>打印超时：请看打印机</source>
+        <translation>Printing timed out: look at the printer</translation>
+    </message>
+    <message>
+        <source>等待打印的任务太多</source>
+        <translation>Too many jobs waiting to print</translation>
+    </message>
+    <message>
+        <source>连不上县平台：本机照常离线工作</source>
+        <translation>County platform not reachable: the kiosk works offline as usual</translation>
+    </message>
+    <message>
+        <source>县平台回答异常：本机照常离线工作</source>
+        <translation>The county platform answers wrongly: the kiosk works offline as usual</translation>
+    </message>
+    <message>
+        <source>本机数据库打不开</source>
+        <translation>The kiosk's database cannot be opened</translation>
+    </message>
+    <message>
+        <source>本机时间不准：请校准时间</source>
+        <translation>The kiosk's clock is wrong: set the time</translation>
+    </message>
+    <message>
+        <source>还没有人员名单：请立即同步</source>
+        <translation>No resident list yet: sync now</translation>
+    </message>
+    <message>
+        <source>还没有完整同步过</source>
+        <translation>No complete sync yet</translation>
+    </message>
+    <message>
+        <source>很久没有同步了</source>
+        <translation>No sync for a long time</translation>
+    </message>
+    <message>
+        <source>有被平台拒绝的交易：请看被拒交易</source>
+        <translation>Some transactions were rejected: see Rejected</translation>
+    </message>
+    <message>
+        <source>有超过一天没送出的交易</source>
+        <translation>Some transactions have waited over a day to be sent</translation>
+    </message>
+    <message>
+        <source>岗位或通知很久没有更新</source>
+        <translation>Jobs or notices not updated for a long time</translation>
+    </message>
+    <message>
+        <source>数据库损坏：请运行 kiosk-admin repair</source>
+        <translation>Database damaged: run kiosk-admin repair</translation>
+    </message>
+    <message>
+        <source>数据文件夹不存在</source>
+        <translation>The data folder is missing</translation>
+    </message>
+    <message>
+        <source>磁盘快满了：请立即清理</source>
+        <translation>The disk is nearly full: free space now</translation>
+    </message>
+    <message>
+        <source>磁盘空间不多了</source>
+        <translation>Disk space is running low</translation>
+    </message>
+    <message>
+        <source>还没有日志文件</source>
+        <translation>No log files yet</translation>
+    </message>
+    <message>
+        <source>最近24小时有错误记录</source>
+        <translation>Errors were logged in the last 24 hours</translation>
+    </message>
+    <message>
+        <source>没有插卡</source>
+        <translation>No card inserted</translation>
+    </message>
+    <message>
+        <source>读卡时卡被拔出</source>
+        <translation>The card was pulled out while being read</translation>
+    </message>
+    <message>
+        <source>卡读不出来：换一张卡或清洁读卡器</source>
+        <translation>The card cannot be read: try another card or clean the reader</translation>
+    </message>
+    <message>
+        <source>卡已过期（读卡器正常）</source>
+        <translation>The card has expired (the reader works)</translation>
+    </message>
+    <message>
+        <source>不是社保卡（读卡器正常）</source>
+        <translation>Not a social security card (the reader works)</translation>
+    </message>
+    <message>
+        <source>读卡出错</source>
+        <translation>Card read error</translation>
+    </message>
+    <message>
+        <source>设备出错</source>
+        <translation>Device error</translation>
+    </message>
+    <message>
+        <source>平台认为内容不合格</source>
+        <translation>The platform found the content invalid</translation>
+    </message>
+    <message>
+        <source>身份证号不对</source>
+        <translation>Wrong ID number</translation>
+    </message>
+    <message>
+        <source>平台名单里没有这个人</source>
+        <translation>This person is not on the platform's list</translation>
+    </message>
+    <message>
+        <source>这个人属于别的乡镇</source>
+        <translation>This person belongs to another township</translation>
+    </message>
+    <message>
+        <source>岗位已经关闭</source>
+        <translation>The job has closed</translation>
+    </message>
+    <message>
+        <source>资格认证</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <source>打印参保证明</source>
+        <translation>Statement print</translation>
+    </message>
+    <message>
+        <source>岗位意向登记</source>
+        <translation>Job interest</translation>
+    </message>
+    <message>
+        <source>服务评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>维护记录</source>
+        <translation>Maintenance record</translation>
+    </message>
+    <message>
+        <source>人员名单</source>
+        <translation>residents</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>jobs</translation>
+    </message>
+    <message>
+        <source>通知</source>
+        <translation>notices</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from drivers.card.api import CardData, CardReader
 from drivers.fingerprint.api import FingerprintSensor
+from kiosk.core.dates import format_date, format_date_en
+from kiosk.core.language import in_language
 from kiosk.core.maintenance_audit import MaintenanceAction
 from kiosk.core.masking import mask_card_number, mask_name, mask_person_id
 from kiosk.flows.context import FlowContext
@@ -46,6 +48,7 @@ from kiosk.screens.maintenance.actions import (
 )
 from kiosk.screens.maintenance.diagnostics import MaintenanceDiagnosticsScreen
 from kiosk.screens.maintenance.entry import MaintenanceEntryScreen
+from kiosk.screens.maintenance.words import code_words, feed_words, message_words
 from kiosk.screens.names import ScreenName
 from kiosk.services.fingerprint_service import FingerprintService
 from kiosk.services.maintenance_service import (
@@ -115,6 +118,7 @@ class MaintenanceFlow(QObject):
         self._method: EntryMethod | None = None  # while the PIN screen waits
         self._pin_since = 0.0
         self._awaiting_card = False  # "test card read" pressed: show the next card
+        self._test_page_asked = False  # "did the test page look right?" waits for an answer
         self.quit = quit
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -136,6 +140,8 @@ class MaintenanceFlow(QObject):
         self.rejected.export_requested.connect(lambda: self._choose_folder("rejected"))
         self.folders.folder_chosen.connect(self._export)
         self.confirm.answered.connect(self._answered)
+        self.confirm.unanswered.connect(self._unanswered)
+        self.confirm.leave_requested.connect(lambda: self.end(MaintenanceEnd.LEFT))
         w = service.worker
         w.pin_result.connect(self._pin_result)
         w.check_done.connect(self.diagnostics.show_check)
@@ -309,7 +315,7 @@ class MaintenanceFlow(QObject):
             mask_card_number(card.card_number),
             mask_person_id(card.person_id),
             mask_name(card.name),
-            card.expiry_date.isoformat(),
+            in_language(self.ctx.session.language, format_date, format_date_en)(card.expiry_date),
         )
         detail = " · ".join(f"{k} {v}" for k, v in zip(labels, values, strict=True))
         self.actions.show_result(
@@ -322,7 +328,8 @@ class MaintenanceFlow(QObject):
     def card_error(self, code: str) -> bool:
         if not self.active:
             return False
-        self.actions.show_result(False, QCoreApplication.translate("Maintenance", "读卡失败"), code)
+        headline = QCoreApplication.translate("Maintenance", "读卡失败")
+        self.actions.show_result(False, headline, code_words(code), code)
         self.service.audit(MaintenanceAction.TEST_CARD_READ, f"failed code={code}")
         return True
 
@@ -369,11 +376,20 @@ class MaintenanceFlow(QObject):
                 if ok
                 else QCoreApplication.translate("Maintenance", "同步未完成（数据都还在本机）")
             )
-            pulled = ", ".join(f"{k} {v}" for k, v in r.pulled.items())
-            detail = f"pushed {r.pushed} (accepted {r.accepted}, rejected {r.rejected}) · {pulled}"
-            if r.errors:
-                detail += " · " + r.errors[0][:120]
-            self.actions.show_result(ok, headline, detail)
+            pulled = ", ".join(f"{feed_words(k)} {v}" for k, v in r.pulled.items())
+            detail = (
+                QCoreApplication.translate(
+                    "Maintenance", "送出 %1 笔（接收 %2，拒收 %3）· 下载：%4"
+                )
+                .replace("%1", str(r.pushed))
+                .replace("%2", str(r.accepted))
+                .replace("%3", str(r.rejected))
+                .replace("%4", pulled)
+            )
+            raw = r.errors[0][:120] if r.errors else ""
+            if raw and message_words(raw):
+                detail += " · " + message_words(raw)
+            self.actions.show_result(ok, headline, detail, raw)
 
     # --- actions --------------------------------------------------------------------------------
     def run_action(self, action: ActionId) -> None:
@@ -402,7 +418,7 @@ class MaintenanceFlow(QObject):
                 a.show_result(
                     False,
                     QCoreApplication.translate("Maintenance", "同步服务未运行"),
-                    self.sync.error[:200],
+                    raw=self.sync.error[:200],
                 )
             self.service.audit(MaintenanceAction.SYNC_NOW, f"started={started}")
         elif action is ActionId.REPULL:
@@ -432,6 +448,8 @@ class MaintenanceFlow(QObject):
         elif action is ActionId.DIAGNOSTICS:
             nav.go(ScreenName.MAINTENANCE_DIAGNOSTICS)
             self.refresh_diagnostics()
+        elif action is ActionId.LEAVE:
+            self.end(MaintenanceEnd.LEFT)
 
     def _choose_folder(self, what: str) -> None:
         self.folders.show_folders([])
@@ -459,29 +477,46 @@ class MaintenanceFlow(QObject):
             MaintenanceAction.TEST_FINGERPRINT: QCoreApplication.translate(
                 "Maintenance", "指纹测试"
             ),
-            MaintenanceAction.TEST_PRINT: QCoreApplication.translate("Maintenance", "测试页已送出"),
+            MaintenanceAction.TEST_PRINT: (
+                QCoreApplication.translate("Maintenance", "测试页已送出")
+                if result.ok
+                else QCoreApplication.translate("Maintenance", "打印测试页")
+            ),
             MaintenanceAction.EXPORT_BUNDLE: QCoreApplication.translate("Maintenance", "诊断包"),
             MaintenanceAction.EXPORT_REJECTED: QCoreApplication.translate(
                 "Maintenance", "被拒交易列表"
             ),
         }.get(result.action, result.action.value)
-        detail = result.message
+        detail, raw = message_words(result.message), result.message
         if result.action is MaintenanceAction.TEST_FINGERPRINT and result.ok:
             detail = QCoreApplication.translate(
                 "Maintenance", "图像质量：好 · 比对分数 %1"
             ).replace("%1", str(result.details.get("score")))
-        self.actions.show_result(result.ok, headline, detail)
+        elif result.ok and "path" in result.details:  # an export: where it went
+            detail = QCoreApplication.translate("Maintenance", "已写入：%1").replace(
+                "%1", str(result.details["path"])
+            )
+            raw = ""
+        self.actions.show_result(result.ok, headline, detail, raw)
         if result.action is MaintenanceAction.TEST_PRINT and result.ok:
+            self._test_page_asked = True
             self.ctx.navigator.go(
                 ScreenName.MAINTENANCE_CONFIRM, ConfirmParams(Question.TEST_PAGE_OK)
             )
             return  # audited once the technician answered
         self.service.audit(result.action, f"ok={result.ok} {result.message}")
 
+    def _unanswered(self, question: Question) -> None:
+        """The confirm screen was left without 是 or 否 (返回, 退出维护, idle)."""
+        if question is Question.TEST_PAGE_OK and self._test_page_asked:
+            self._test_page_asked = False
+            self.service.audit(MaintenanceAction.TEST_PRINT, "ok=True confirmed=unanswered")
+
     def _answered(self, question: Question, yes: bool) -> None:
         self.touched()
         nav = self.ctx.navigator
         if question is Question.TEST_PAGE_OK:
+            self._test_page_asked = False
             self.service.audit(
                 MaintenanceAction.TEST_PRINT, f"ok=True confirmed={'yes' if yes else 'no'}"
             )

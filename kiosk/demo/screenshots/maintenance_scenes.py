@@ -11,13 +11,19 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.ops.diagnostics import Check, CheckId, State
 from kiosk.ops.technician import AttemptOutcome, AttemptResult
 from kiosk.screens.maintenance.actions import ConfirmParams, FolderParams, Question
+from kiosk.screens.maintenance.words import code_words
 from kiosk.screens.names import ScreenName
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
 
 SAMPLE_CHECKS = (
-    Check(CheckId.CARD_READER, State.OK, "ok", "ACS ACR39U 00 00: ready, no card"),
+    Check(
+        CheckId.CARD_READER,
+        State.WARNING,
+        "simulated",
+        'simulated device ([devices] card = "simulated"); simulated reader: ready, no card',
+    ),
     Check(
         CheckId.FINGERPRINT,
         State.OK,
@@ -43,8 +49,14 @@ SAMPLE_CHECKS = (
             "feed_ages_s": {"roster": 5400.0, "jobs": 5400.0, "notices": 5400.0},
         },
     ),
-    Check(CheckId.DISK, State.OK, "ok", "41.3 GiB free of 58.0 GiB"),
-    Check(CheckId.SOFTWARE, State.OK, "ok", "kiosk 0.1.0"),
+    Check(
+        CheckId.DISK,
+        State.OK,
+        "ok",
+        "41.3 GiB free of 58.0 GiB",
+        {"free_bytes": 44_345_000_000, "total_bytes": 62_277_000_000},
+    ),
+    Check(CheckId.SOFTWARE, State.OK, "ok", "kiosk 0.1.0", {"kiosk_version": "0.1.0"}),
     Check(CheckId.LOG_ERRORS, State.UNKNOWN, "no_logs", "no log files yet"),
 )
 
@@ -90,11 +102,22 @@ def _actions(app: KioskApp) -> None:
         QCoreApplication.translate("Maintenance", "姓名"),
         QCoreApplication.translate("Maintenance", "有效期至"),
     )
-    values = ("A0****789", "3201**********123X", "王*英", "2031-05-01")
+    values = ("A0****789", "3201**********123X", "王*英", "2031年5月1日")
     detail = " · ".join(f"{k} {v}" for k, v in zip(labels, values, strict=True))
     card_read = QCoreApplication.translate("Maintenance", "读卡正常")
     screen.show_result(True, card_read, detail)  # type: ignore[attr-defined]
     screen.show_volume(70)  # type: ignore[attr-defined]
+
+
+def _actions_failed(app: KioskApp) -> None:
+    """A test page that did not print: the words, and the printer's code small underneath."""
+    screen = app.navigator.go(ScreenName.MAINTENANCE_ACTIONS)
+    screen.show_result(  # type: ignore[attr-defined]
+        False,
+        QCoreApplication.translate("Maintenance", "打印测试页"),
+        code_words("out_of_paper"),
+        "out_of_paper: statement: media-empty-error",
+    )
 
 
 def _rejected(app: KioskApp) -> None:
@@ -115,6 +138,7 @@ MAINTENANCE_SCENES: dict[str, Callable[[KioskApp], None]] = {
     "maintenance": _entry,
     "maintenance_diagnostics": _diagnostics,
     "maintenance_actions": _actions,
+    "maintenance_actions_failed": _actions_failed,
     "maintenance_rejected": _rejected,
     "maintenance_folder": _folder,
     "maintenance_confirm": _confirm,

@@ -2,7 +2,9 @@
 (the colour only repeats them), a short technical text, and the way to the actions.
 
 Checks arrive one by one from the threads that own the devices (`show_check`); a part not yet
-answered shows "checking". The report shown is what the diagnostic bundle exports.
+answered shows "checking". The report shown is what the diagnostic bundle exports. Each check reads
+in words (kiosk/screens/maintenance/words.py: "纸用完了：请装纸"), with its code and raw text small
+underneath for remote support (`out_of_paper · statement: out of paper …`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ops.diagnostics import Check, CheckId, DiagnosticsReport, utc_now_iso
+from kiosk.ops.diagnostics import Check, CheckId, DiagnosticsReport, State, utc_now_iso
 from kiosk.screens.base import NoParams, ScreenContext
 from kiosk.screens.maintenance.entry import (
     TECH_BODY_PX,
@@ -21,7 +23,15 @@ from kiosk.screens.maintenance.entry import (
     tech_label,
     tr,
 )
+from kiosk.screens.maintenance.words import (
+    TECH_SECONDARY_PX,
+    code_words,
+    escape,
+    feed_words,
+    secondary,
+)
 from kiosk.screens.names import ScreenName
+from kiosk.widgets.theme import Theme
 
 MAX_TEXT_CHARS = 150  # one check's text on screen; the bundle keeps it whole
 
@@ -38,32 +48,71 @@ CHECK_TITLES: dict[CheckId, str] = {
 
 
 def _age(seconds: object) -> str:
+    """ "90 分钟前" (en "90 min ago")."""
     if not isinstance(seconds, int | float):
         return "—"
     if seconds < 120:
-        return f"{seconds:.0f} s"
-    if seconds < 7200:
-        return f"{seconds / 60:.0f} min"
-    if seconds < 172800:
-        return f"{seconds / 3600:.0f} h"
-    return f"{seconds / 86400:.0f} d"
+        text, n = QCoreApplication.translate("Maintenance", "%1 秒前"), seconds
+    elif seconds < 7200:
+        text, n = QCoreApplication.translate("Maintenance", "%1 分钟前"), seconds / 60
+    elif seconds < 172800:
+        text, n = QCoreApplication.translate("Maintenance", "%1 小时前"), seconds / 3600
+    else:
+        text, n = QCoreApplication.translate("Maintenance", "%1 天前"), seconds / 86400
+    return text.replace("%1", f"{n:.0f}")
 
 
-def check_text(check: Check) -> str:
-    """The check's text plus, for the county platform, the sync numbers a technician asks for."""
-    text = check.text[:MAX_TEXT_CHARS]
+def check_words(check: Check) -> str:
+    """What the check found, in words; for the county platform, the sync numbers in words too."""
+    words = code_words(check.reason)
     d = check.details
+    free, total = d.get("free_bytes"), d.get("total_bytes")
+    if check.id is CheckId.DISK and isinstance(free, int) and isinstance(total, int):
+        space = QCoreApplication.translate("Maintenance", "剩余 %1 GiB，共 %2 GiB")
+        space = space.replace("%1", f"{free / 2**30:.1f}").replace("%2", f"{total / 2**30:.1f}")
+        words = space if check.state is State.OK else f"{words}（{space}）"
+    if check.id is CheckId.SOFTWARE and d.get("kiosk_version"):
+        words = QCoreApplication.translate("Maintenance", "版本 %1").replace(
+            "%1", str(d["kiosk_version"])
+        )
     if check.id is CheckId.COUNTY and "pending" in d:
         offset = d.get("clock_offset_s")
         feeds = d.get("feed_ages_s") or {}
-        parts = [
-            f"pending {d.get('pending')}",
-            f"rejected {d.get('rejected')}",
-            f"clock {offset:+.0f} s" if isinstance(offset, int | float) else "clock —",
-            "feeds " + ", ".join(f"{k} {_age(v)}" for k, v in feeds.items()),
-        ]
-        text += "\n" + " · ".join(parts)
-    return text
+        numbers = (
+            QCoreApplication.translate("Maintenance", "待送出 %1 笔 · 被拒 %2 笔")
+            .replace("%1", str(d.get("pending")))
+            .replace("%2", str(d.get("rejected")))
+        )
+        if isinstance(offset, int | float):
+            numbers += " · " + QCoreApplication.translate("Maintenance", "时钟差 %1 秒").replace(
+                "%1", f"{offset:+.0f}"
+            )
+        if feeds:
+            updated = ", ".join(f"{feed_words(k)} {_age(v)}" for k, v in feeds.items())
+            numbers += " · " + QCoreApplication.translate("Maintenance", "更新：%1").replace(
+                "%1", updated
+            )
+        words += "\n" + numbers
+    return words
+
+
+def check_raw(check: Check) -> str:
+    """The code and the raw text, for remote support (the bundle keeps them whole)."""
+    text = check.text[:MAX_TEXT_CHARS]
+    return text if check.state is State.OK else f"{check.reason} · {text}"
+
+
+DEVICES = frozenset({CheckId.CARD_READER, CheckId.FINGERPRINT, CheckId.PRINTER})
+
+
+def check_text(check: Check, theme: Theme) -> str:
+    """Rich text: the words, then the code and raw text small and grey (for a part that is OK,
+    only a device's: its name and model; the disk's and version's words say it all)."""
+    words = escape(check_words(check)).replace("\n", "<br>")
+    if check.state is State.OK and check.id not in DEVICES:
+        return words
+    raw = secondary(check_raw(check), theme.px(TECH_SECONDARY_PX), theme.palette.text_secondary)
+    return f"{words}<br>{raw}"
 
 
 class MaintenanceDiagnosticsScreen(TechnicianScreen[NoParams]):
@@ -93,6 +142,7 @@ class MaintenanceDiagnosticsScreen(TechnicianScreen[NoParams]):
             state = tech_label(theme, self, TECH_BODY_PX, bold=True)
             state.setWordWrap(False)
             text = tech_label(theme, self)
+            text.setTextFormat(Qt.TextFormat.RichText)
             text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(title, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(state, row, 1, Qt.AlignmentFlag.AlignTop)
@@ -149,7 +199,7 @@ class MaintenanceDiagnosticsScreen(TechnicianScreen[NoParams]):
         state.setText(state_word(check.state))
         base = state.styleSheet().split("color:")[0]
         state.setStyleSheet(f"{base}color: {state_colour(self.ctx.theme, check.state)};")
-        text.setText(check_text(check))
+        text.setText(check_text(check, self.ctx.theme))
 
     def retranslate(self) -> None:
         for cid in CheckId:

@@ -5,10 +5,12 @@ tests/ui/screens/maintenance/."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ import pytest
 from drivers.card.simulated import SimulatedCardReader
 from drivers.fingerprint.simulated import SimulatedSensor
 from kiosk.core.clock import kiosk_now
+from kiosk.core.maintenance_audit import MaintenanceAction
+from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.flows.maintenance import MaintenanceFlow
 from kiosk.ops.technician import EntryMethod, PinFile, TechnicianGate
 from kiosk.screens.maintenance.actions import ActionId
@@ -26,17 +30,19 @@ from kiosk.screens.names import ScreenName
 from kiosk.screens.navigator import HOME
 from kiosk.services.card_service import CardService
 from kiosk.services.fingerprint_service import FingerprintService
-from kiosk.services.maintenance_service import MaintenanceService
+from kiosk.services.maintenance_service import ActionResult, MaintenanceService
 from kiosk.services.printer_service import PrinterService
 from kiosk.services.sync_service import SyncService, SyncSnapshot
 from kiosk.services.sync_status import SyncStatus
 from kiosk.services.voice import Voice
+from kiosk.widgets.frame import BarButton
 from offline_cache.store import Store
 from offline_cache.sync import SyncReport
 from tests.ui.flows.conftest import WAIT_MS, FlowKit
 from tests.ui.helpers import click, deliver_posted_events
 
 PIN = "246813"
+TEST_READ_CARD = dataclasses.replace(SAMPLE_CARD, expiry_date=date(2031, 5, 1))
 WRONG_PIN = "135792"
 
 
@@ -184,8 +190,87 @@ def test_a_background_sync_round_never_replaces_the_result_the_technician_reads(
     flow.run_action(ActionId.SYNC_NOW)
     assert actions.result.text() != asked_for_card  # "正在同步…"
     flow.sync.status_changed.emit(report)  # the round the technician asked for
-    assert "pushed 3 (accepted 3" in actions.detail.text()
+    assert "送出 3 笔（接收 3" in actions.detail.text()
     shown = actions.detail.text()
     flow.run_action(ActionId.TEST_CARD)
     flow.sync.status_changed.emit(SyncSnapshot(True, None, SyncReport(pushed=9), time.time()))
-    assert "pushed 9" not in actions.detail.text() and actions.detail.text() != shown
+    assert "送出 9 笔" not in actions.detail.text() and actions.detail.text() != shown
+
+
+def test_every_maintenance_screen_has_a_way_out(maintenance: Maintenance, qtbot: Any) -> None:
+    """The actions screen leaves (退出维护) or goes back to the diagnostics; the confirm screen goes
+    back (返回) or leaves; a test page's question left unanswered is audited as such."""
+    kit, flow = maintenance.kit, maintenance.flow
+    flow.begin(EntryMethod.TOUCH_SEQUENCE)
+    maintenance.type_pin(qtbot, PIN)
+    assert kit.current == ScreenName.MAINTENANCE_DIAGNOSTICS
+    flow.diagnostics.actions_requested.emit()
+    click(qtbot, flow.actions.buttons[ActionId.DIAGNOSTICS])
+    assert kit.current == ScreenName.MAINTENANCE_DIAGNOSTICS
+    flow.diagnostics.actions_requested.emit()
+    click(qtbot, flow.actions.buttons[ActionId.LEAVE])
+    assert kit.current == ScreenName.HOME and not flow.active
+
+    flow.begin(EntryMethod.TOUCH_SEQUENCE)  # again: the keypad answers (issue 12, item 1)
+    maintenance.type_pin(qtbot, PIN)
+    assert flow.active
+    flow.diagnostics.actions_requested.emit()
+    click(qtbot, flow.actions.buttons[ActionId.RESTART])
+    assert kit.current == ScreenName.MAINTENANCE_CONFIRM
+    assert BarButton.BACK in flow.confirm.bar_buttons
+    kit.navigator.back()  # 返回 in the bar
+    assert kit.current == ScreenName.MAINTENANCE_ACTIONS and maintenance.quits == []
+
+    # a test page was printed: the question waits; 退出维护 leaves without an answer
+    flow._action_done(ActionResult(MaintenanceAction.TEST_PRINT, True, "job 7, 1 page(s)", {}))
+    assert kit.current == ScreenName.MAINTENANCE_CONFIRM
+    click(qtbot, flow.confirm.leave_button)
+    assert kit.current == ScreenName.HOME and not flow.active
+    qtbot.waitUntil(
+        lambda: [a["action"] for a in maintenance.audited()][-2:] == ["left", "test_print"],
+        timeout=WAIT_MS,
+    )
+    audited = maintenance.audited()
+    assert audited[-1]["detail"] == "ok=True confirmed=unanswered"
+    assert "reason=left" in audited[-2]["detail"]
+    assert maintenance.quits == []
+
+
+def test_yes_and_no_are_big_buttons(maintenance: Maintenance) -> None:
+    confirm = maintenance.flow.confirm
+    theme = confirm.ctx.theme
+    for button in (confirm.yes, confirm.no):
+        assert button.minimumHeight() >= round(theme.target_h * 1.5)
+        assert button.minimumWidth() >= theme.px(400)
+        assert button.styleSheet() == ""  # the residents' 48 px words, not the 28 px of tools
+    assert "28px" in confirm.leave_button.styleSheet()
+
+
+def test_results_read_in_words_and_stay_until_dismissed(
+    maintenance: Maintenance, qtbot: Any
+) -> None:
+    """A failed test read says what happened in words, its code small underneath; the result
+    stays (a background sync round does not replace it) until 知道了."""
+    kit, flow = maintenance.kit, maintenance.flow
+    flow.begin(EntryMethod.TOUCH_SEQUENCE)
+    maintenance.type_pin(qtbot, PIN)
+    flow.diagnostics.actions_requested.emit()
+    actions = flow.actions
+    assert actions.dismiss.isHidden()
+    flow.run_action(ActionId.TEST_CARD)
+    assert actions.dismiss.isHidden()  # in progress: nothing to dismiss yet
+    assert flow.card_error("card_unreadable")
+    headline, detail = actions.result.text(), actions.detail.text()
+    assert "读卡失败" in headline and "卡读不出来" in detail
+    assert "card_unreadable" in detail and "font-size: 20px" in detail  # the code, small
+    assert not actions.dismiss.isHidden()
+    report = SyncSnapshot(True, None, SyncReport(pushed=3, accepted=3), time.time())
+    flow.sync.status_changed.emit(report)  # a background round
+    assert (actions.result.text(), actions.detail.text()) == (headline, detail)
+    click(qtbot, actions.dismiss)
+    assert actions.result.text() == "" and actions.detail.text() == ""
+    assert actions.dismiss.isHidden()
+
+    flow.card_read(TEST_READ_CARD)  # a test read: the expiry in words, not 2031-05-01
+    assert "有效期至 2031年5月1日" in actions.detail.text()
+    assert kit.current == ScreenName.MAINTENANCE_ACTIONS

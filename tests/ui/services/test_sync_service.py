@@ -148,7 +148,7 @@ def test_sync_now_from_the_maintenance_screen_is_audited(
     qtbot.waitUntil(lambda: CheckId.COUNTY in diagnostics.checks, timeout=WAIT_MS)
     county = diagnostics.checks[CheckId.COUNTY]
     assert county.state is State.OK and county.details["reachable"] is True, county
-    assert "rejected 0" in diagnostics.texts[CheckId.COUNTY].text()  # the sync numbers shown
+    assert "被拒 0 笔" in diagnostics.texts[CheckId.COUNTY].text()  # the sync numbers, worded
     app.navigator.go("maintenance_actions")
     actions = app.screen("maintenance_actions")
     click(qtbot, actions.buttons[ActionId.SYNC_NOW])

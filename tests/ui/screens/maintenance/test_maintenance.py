@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import threading
 import zipfile
 from pathlib import Path
@@ -207,6 +208,10 @@ def test_diagnostics_with_simulated_devices_present(qtbot: Any, tech_app: Any) -
     assert checks[CheckId.SOFTWARE].state is State.OK
     assert screen.states[CheckId.SOFTWARE].text().startswith("✓")
     assert screen.states[CheckId.CARD_READER].text().startswith("!")
+    # in words first; the configuration and the code only small underneath, for remote support
+    words, raw = screen.texts[CheckId.CARD_READER].text().split("<br>", 1)
+    assert words == "模拟设备（演示用），不是真实设备" and "[devices]" not in words
+    assert "simulated" in raw and "font-size: 20px" in raw
     wait_audited(qtbot, app, "diagnostics")
 
 
@@ -392,6 +397,10 @@ def test_rejected_list_is_masked_and_exported(qtbot: Any, tech_app: Any) -> None
     qtbot.waitUntil(lambda: len(rejected.entries) == 1, timeout=WAIT_MS)
     shown = rejected.rows.text()
     assert "job_closed" in shown and person not in shown and person[-4:] in shown
+    # words and the kiosk's local time; the platform's own reason small underneath
+    assert "岗位意向登记" in shown and "岗位已经关闭" in shown
+    assert re.search(r"#1 · \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d · ", shown), shown
+    assert not re.search(r"\d{4}-\d\d-\d\dT", shown)
     assert "13812345678" not in shown
     click(qtbot, rejected.export_button)
     folders = app.screen("maintenance_folder")
