@@ -57,7 +57,8 @@ _PROMPT_SOURCES: dict[str, object] = {
     "finger_poor": QT_TRANSLATE_NOOP("prompts", "指纹没有看清楚，请把手指擦干净，稍用力平按"),
     "finger_dry": QT_TRANSLATE_NOOP("prompts", "手指太干时，可以对手指哈口气再按"),
     "finger_no_match": QT_TRANSLATE_NOOP("prompts", "指纹没有识别出来，请再按一次"),
-    "finger_next": QT_TRANSLATE_NOOP("prompts", "请换一个手指试试"),
+    "finger_no_match_switch": QT_TRANSLATE_NOOP("prompts", "这个手指没有识别出来"),
+    "finger_next": QT_TRANSLATE_NOOP("prompts", "换一个手指"),  # said before the place prompt
     "cert_success": QT_TRANSLATE_NOOP("prompts", "认证成功"),
     "cert_repeat": QT_TRANSLATE_NOOP("prompts", "您这一期已经认证过了，再认证一次也没有关系"),
     "cert_failed": QT_TRANSLATE_NOOP("prompts", "这次没有认证成功"),

@@ -3,8 +3,9 @@
 Pure rules, no Qt: the fingerprint worker evaluates them on its own thread from the cached
 `Resident` and the kiosk's clock; the screens only word the outcome. The dates follow
 offline_cache.certification (the rules agreed with the county): pension yearly, unemployment
-monthly. Suspended and stopped benefits are explained, never offered. Certifying again in a period
-that is already done is allowed and harmless (the store records it and moves no date).
+monthly. Suspended and stopped benefits are explained, never offered. A period already done is not
+offered again (`PlanOutcome.ALL_DONE`: the greeting says when the next one is due); should it be
+certified again anyway, that is harmless (the store records it and moves no date).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class BenefitStatus:
 class PlanOutcome(enum.Enum):
     NOT_FOUND = "not_found"  # not in the cache: "没有找到您的待遇信息，请到窗口办理"
     NOTHING_TO_CERTIFY = "nothing"  # only suspended/stopped benefits, or none at all
+    ALL_DONE = "all_done"  # certified this period already: "已认证，下次认证时间…", the greeting
     NOT_ENROLLED = "not_enrolled"  # benefits, but no fingerprint on the roster: counter
     CHOOSE = "choose"  # several candidates: the resident picks one
     CERTIFY = "certify"  # exactly one candidate: straight to the finger
@@ -68,6 +70,7 @@ class CertificationPlan:
     candidates: list[BenefitStatus] = field(default_factory=list)
     explained: list[BenefitStatus] = field(default_factory=list)  # suspended / stopped
     fingers: list[str] = field(default_factory=list)  # enrolled, roster order
+    done: list[BenefitStatus] = field(default_factory=list)  # certified this period already
 
     @property
     def pressing(self) -> bool:
@@ -104,18 +107,27 @@ def _order(kind: str) -> int:
 
 
 def plan_for(resident: Resident | None, person_id: str, now: datetime) -> CertificationPlan:
-    """Decide the flow: candidates are the pressing benefits if any, else every certifiable one."""
+    """Decide the flow: candidates are the pressing benefits if any, else every one still open.
+
+    A benefit already certified this period (`certified_this_period`, with the kiosk's own local
+    certifications overlaid by the store, so also minutes ago) is never a candidate: it is in
+    `done`, and when nothing else is open the outcome is ALL_DONE (the resident is told when the
+    next certification is, and offered the other services)."""
     if resident is None:
         return CertificationPlan(PlanOutcome.NOT_FOUND, person_id)
     statuses = sorted(
         (benefit_status(b, now) for b in resident.benefits), key=lambda s: _order(s.kind)
     )
     certifiable = [s for s in statuses if s.certifiable]
-    pressing = [s for s in certifiable if s.state in PRESSING]
-    candidates = pressing or certifiable
+    done = [s for s in certifiable if s.state is DueState.DONE]
+    still_open = [s for s in certifiable if s.state is not DueState.DONE]
+    pressing = [s for s in still_open if s.state in PRESSING]
+    candidates = pressing or still_open
     explained = [s for s in statuses if not s.certifiable]
     fingers = [f.finger for f in resident.fingerprints]
-    if not candidates:
+    if not candidates and done:
+        outcome = PlanOutcome.ALL_DONE
+    elif not candidates:
         outcome = PlanOutcome.NOTHING_TO_CERTIFY
     elif not fingers:
         outcome = PlanOutcome.NOT_ENROLLED
@@ -123,7 +135,7 @@ def plan_for(resident: Resident | None, person_id: str, now: datetime) -> Certif
         outcome = PlanOutcome.CHOOSE
     else:
         outcome = PlanOutcome.CERTIFY
-    return CertificationPlan(outcome, resident.person_id, candidates, explained, fingers)
+    return CertificationPlan(outcome, resident.person_id, candidates, explained, fingers, done)
 
 
 class VerifyOutcome(enum.Enum):
@@ -178,11 +190,48 @@ def receipt_for(result: VerificationResult, name: str) -> ReceiptRequest:
 
 @dataclass
 class AttemptTally:
-    """Counts attempts across fingers while a verification runs (worker-side bookkeeping)."""
+    """The tries of one verification, counted ONCE across every enrolled finger.
 
+    `per_finger` tries (`[devices] fingerprint_attempts`) on each of `fingers` enrolled fingers,
+    in roster order: one budget of `total` tries that the screen counts down without restarting
+    ("最多可以试6次" before the first, "还可以再试5次" after it). When a finger's share is used up
+    the next try is on the next finger, said plainly ("换一个手指"); after the very last try the
+    result follows at once, so "还可以再试0次" is never shown.
+    """
+
+    per_finger: int = 3
+    fingers: int = 1
     attempts: int = 0
     best_score: int = 0
     best_finger: str | None = None
+
+    @property
+    def total(self) -> int:
+        return max(1, self.per_finger) * max(1, self.fingers)
+
+    @property
+    def left(self) -> int:
+        """Tries still to come (0: the verification has failed)."""
+        return max(0, self.total - self.attempts)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.left == 0
+
+    @property
+    def finger_index(self) -> int:
+        """Which enrolled finger (roster index) the next try is on."""
+        return min(self.attempts // max(1, self.per_finger), max(1, self.fingers) - 1)
+
+    @property
+    def switching(self) -> bool:
+        """The try just made used up this finger's share and another finger comes next."""
+        return self.attempts > 0 and not self.exhausted and self.attempts % self.per_finger == 0
+
+    @classmethod
+    def total_for(cls, per_finger: int, fingers: int) -> int:
+        """The tries a verification on `fingers` enrolled fingers allows in all."""
+        return cls(per_finger=per_finger, fingers=fingers).total
 
     def add(self, score: int | None, finger: str) -> None:
         self.attempts += 1

@@ -3,10 +3,12 @@
     card (insert_card, or a card already read) -> certify (the worker reads the cache)
       -> choose_benefit (several open) -> finger (attempts, guidance) -> result
 A card inserted on the home screen lands on `certify` (kiosk.shell.session.CARD_LANDING); when
-nothing is due there, the greeting follows instead. The session's end (card removed, idle, 首页)
-cancels a running verification; a verification that did not complete records nothing
-(docs/certification.md). Repeated sensor failures count towards out-of-service like the card
-reader's.
+nothing is due there, the greeting follows instead. A resident already certified this period (also
+minutes ago, here: the store overlays its local certifications) is never led to the finger: the
+greeting says "已认证，下次认证时间…" and offers the other services. The session's end (card
+removed, idle, 首页) cancels a running verification; a verification that did not complete
+records nothing (docs/certification.md). Repeated sensor failures count towards out-of-service
+like the card reader's.
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.core.certification import CertificationPlan, PlanOutcome, VerificationResult
+from kiosk.core.certification import (
+    AttemptTally,
+    CertificationPlan,
+    PlanOutcome,
+    VerificationResult,
+)
 from kiosk.core.faults import Fault, FaultSource
 from kiosk.core.session import SessionEnd
 from kiosk.flows.context import FlowContext
@@ -23,6 +30,7 @@ from kiosk.screens.certify.choose_benefit import ChooseBenefitParams, ChooseBene
 from kiosk.screens.certify.result import ResultKind, ResultParams, ResultScreen
 from kiosk.screens.certify.start import CertifyParams, CertifyStartScreen
 from kiosk.screens.common.finger import FingerParams, FingerScreen
+from kiosk.screens.common.greeting import GreetingParams
 from kiosk.screens.info.rating import offer_rating
 from kiosk.screens.names import ScreenName
 from kiosk.services.fingerprint_service import (
@@ -94,8 +102,10 @@ class CertificationFlow(QObject):
             return
         self.plan = plan
         nav = self.ctx.navigator
-        if self._from_card and not plan.pressing:
-            nav.go(ScreenName.GREETING)  # nothing due: the resident chooses what to do
+        if plan.outcome is PlanOutcome.ALL_DONE:  # certified this period: never the finger
+            nav.go(ScreenName.GREETING, GreetingParams(plan.done, certify_offered=False))
+        elif self._from_card and not plan.pressing:
+            nav.go(ScreenName.GREETING, GreetingParams(plan.done))  # the resident chooses
         elif plan.outcome in _PLAN_RESULTS:
             nav.go(
                 ScreenName.RESULT,
@@ -112,7 +122,12 @@ class CertificationFlow(QObject):
             return
         self.benefit = benefit
         self._interrupted = False
-        self.ctx.navigator.go(ScreenName.FINGER, FingerParams(plan.fingers[0]))
+        tries = AttemptTally.total_for(
+            self.ctx.config.devices.fingerprint_attempts, len(plan.fingers)
+        )  # counted once across the fingers, as the worker counts them
+        self.ctx.navigator.go(
+            ScreenName.FINGER, FingerParams(plan.fingers[0], benefit=benefit, tries=tries)
+        )
         self.service.request_verify(plan.person_id, benefit, plan.fingers)
 
     def _finished(self, result: VerificationResult) -> None:

@@ -22,6 +22,7 @@ import logging
 
 from PySide6.QtCore import QObject
 
+from kiosk.core.certification import AttemptTally
 from kiosk.core.faults import Fault, FaultSource
 from kiosk.core.session import SessionEnd
 from kiosk.core.statement_rules import NOT_PREPARED_CODE, DocumentKind, PrintOutcome
@@ -151,7 +152,12 @@ class StatementFlow(QObject):
         if card is None or not self.fingers or self.fingerprint is None:
             return
         self.identifying = True
-        self.navigator.go(ScreenName.FINGER, FingerParams(self.fingers[0], flow="statement"))
+        tries = AttemptTally.total_for(
+            self.ctx.config.devices.fingerprint_attempts, len(self.fingers)
+        )  # counted once across the fingers, as the worker counts them
+        self.navigator.go(
+            ScreenName.FINGER, FingerParams(self.fingers[0], flow="statement", tries=tries)
+        )
         self.fingerprint.request_identify(card.person_id, self.fingers)
 
     def _on_finger_screen(self) -> bool:

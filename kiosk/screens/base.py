@@ -30,6 +30,7 @@ from kiosk.core.session import Session
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
+from kiosk.widgets.step_indicator import Steps
 from kiosk.widgets.theme import Theme
 
 ALL_BAR_BUTTONS = frozenset(BarButton)
@@ -95,8 +96,9 @@ class Screen(QWidget, Generic[P]):
         """What is spoken on appearing and on 再听一遍 (prompt ids or `Dynamic` phrases)."""
         return [self.prompt_id] if self.prompt_id else []
 
-    def steps(self) -> tuple[list[str], int] | None:
-        """(step words, current index) for flows; None outside a flow."""
+    def steps(self) -> Steps | tuple[list[str], int] | None:
+        """`Steps(words, current, failed)` (or the pair `(words, current)`) for flows, following
+        the screen's real state; None outside a flow."""
         return None
 
     # --- life cycle ---------------------------------------------------------------------------

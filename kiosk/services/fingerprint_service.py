@@ -7,10 +7,12 @@ WAL lets the sync thread write meanwhile). It answers two queued requests:
 - `lookup(person_id)`: the resident from the cache -> a `CertificationPlan`
   (kiosk.core.certification);
 - `verify(person_id, benefit, fingers)`: for each enrolled finger in roster order, up to
-  `[devices] fingerprint_attempts` attempts: wait for a finger, capture and compare 1:1 with that
-  finger's template; a poor image is guidance and costs an attempt; between attempts the finger is
-  lifted. The outcome is recorded (`Store.record_certification`, one commit) BEFORE `finished` is
-  emitted, so the screen never announces what is not stored;
+  `[devices] fingerprint_attempts` attempts, counted once across the fingers (`AttemptTally`):
+  wait for a finger, capture and compare 1:1 with that finger's template; a poor image is
+  guidance and costs an attempt; between attempts the finger is lifted, and `next_finger` says
+  when the next try is on another finger. After the last try no "tries left" is sent: the
+  outcome follows. The outcome is recorded (`Store.record_certification`, one commit) BEFORE
+  `finished` is emitted, so the screen never announces what is not stored;
 - `identify(person_id, fingers)`: the same attempts, to prove who is at the kiosk for another
   service (a statement: "card + fingerprint" instead of the card PIN). It records NOTHING: the
   service that follows records its own transaction. Answers `identified(IdentifyResult)`.
@@ -84,11 +86,11 @@ class IdentifyResult:
 
 class FingerprintWorker(QObject):
     plan_ready = Signal(int, object)  # request id, CertificationPlan
-    place_finger = Signal(int, str, int)  # request id, finger, attempts left
+    place_finger = Signal(int, str, int)  # request id, finger, tries left in all (counted once)
     poor_image = Signal(int, int)  # request id, attempts left
     no_match = Signal(int, int)  # request id, attempts left
     lift_finger = Signal(int)
-    next_finger = Signal(int, str)
+    next_finger = Signal(int, str)  # request id, the finger the next try is on (a switch)
     finished = Signal(int, object)  # request id, VerificationResult
     failed = Signal(int, str)  # request id, code (sensor_unavailable, not_enrolled, store_failed)
     cancelled = Signal(int)
@@ -256,29 +258,30 @@ class FingerprintWorker(QObject):
         """Run the attempts; returns the tally and the matching finger (None: no match)."""
         assert self._sensor is not None
         sensor, d = self._sensor, self._config.devices
-        tally = AttemptTally()
-        for index, finger in enumerate(enrolled):
-            if index:
-                self.next_finger.emit(request, finger.finger)
-            left = d.fingerprint_attempts
-            while left > 0:
-                self.place_finger.emit(request, finger.finger, left)
-                self._wait(lambda: sensor.wait_for_finger(d.finger_timeout, self._cancel))
-                try:
-                    result = sensor.capture_and_compare([finger], d.fingerprint_threshold)
-                except PoorImage as e:
-                    log.info("poor image: %s", e.detail)
-                    tally.add(None, finger.finger)
-                    left -= 1
-                    self.poor_image.emit(request, left)
-                else:
-                    tally.add(result.score, finger.finger)
-                    if result.matched:
-                        return tally, finger.finger
-                    left -= 1
-                    self.no_match.emit(request, left)
-                self.lift_finger.emit(request)
-                self._wait(lambda: sensor.wait_for_lift(LIFT_TIMEOUT, self._cancel))
+        # one count of tries across the fingers (kiosk.core.certification.AttemptTally)
+        tally = AttemptTally(per_finger=d.fingerprint_attempts, fingers=len(enrolled))
+        while not tally.exhausted:
+            finger = enrolled[tally.finger_index]
+            self.place_finger.emit(request, finger.finger, tally.left)
+            self._wait(lambda: sensor.wait_for_finger(d.finger_timeout, self._cancel))
+            try:
+                result = sensor.capture_and_compare([finger], d.fingerprint_threshold)
+            except PoorImage as e:
+                log.info("poor image: %s", e.detail)
+                tally.add(None, finger.finger)
+                poor = True
+            else:
+                tally.add(result.score, finger.finger)
+                if result.matched:
+                    return tally, finger.finger
+                poor = False
+            if tally.exhausted:  # the last try: the result follows, never "0 tries left"
+                break
+            (self.poor_image if poor else self.no_match).emit(request, tally.left)
+            if tally.switching:
+                self.next_finger.emit(request, enrolled[tally.finger_index].finger)
+            self.lift_finger.emit(request)
+            self._wait(lambda: sensor.wait_for_lift(LIFT_TIMEOUT, self._cancel))
         return tally, None
 
     def _wait(self, wait: Callable[[], None]) -> None:

@@ -8,6 +8,9 @@ from dataclasses import replace
 
 from county_platform.seed import synthetic_template
 from drivers.card.api import CardData
+from kiosk.core.certification import plan_for
+from kiosk.core.clock import kiosk_now
+from kiosk.core.session import SessionEnd
 from kiosk.demo.autopilot.registry import Pilot, Script, Wait, scenario
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.flows.certification import FLOW_SCREENS
@@ -18,12 +21,22 @@ from offline_cache.models import Resident
 IDLE_FOR_AUTOPILOT_MS = 300  # a walk-away by idle: the idle timer is shortened for that session
 
 
-def _certifiable(r: Resident) -> bool:
-    return bool(r.fingerprints) and any(b.status == "active" for b in r.benefits)
+def _certified(p: Pilot) -> set[str]:
+    """Who this run certified already: the kiosk offers them no certification again."""
+    done: set[str] = p.notes.setdefault("certified", set())
+    return done
+
+
+def _certifiable(p: Pilot, r: Resident) -> bool:
+    """Fingers enrolled and a certification still open this period (not done, by the roster or
+    by an earlier session of this run)."""
+    if not r.fingerprints or r.person_id in _certified(p):
+        return False
+    return bool(plan_for(r, r.person_id, kiosk_now()).candidates)
 
 
 def has_certifiable(p: Pilot) -> bool:
-    return any(_certifiable(r) for r in p.residents)
+    return any(_certifiable(p, r) for r in p.residents)
 
 
 def card_of(r: Resident) -> CardData:
@@ -33,18 +46,23 @@ def card_of(r: Resident) -> CardData:
 
 
 def _pick(p: Pilot) -> Resident:
-    return p.rng.choice([r for r in p.residents if _certifiable(r)])
+    return p.rng.choice([r for r in p.residents if _certifiable(p, r)])
 
 
 def _to_finger_screen(p: Pilot, person: Resident) -> Script:
-    """Insert the card; from the greeting (nothing due) choose 资格认证; pick the first benefit."""
+    """Insert the card; from the greeting (nothing due) choose 资格认证; pick the first benefit.
+    A resident certified this period already (by an earlier session of this run) is not offered
+    资格认证 again: the session ends, "already_certified"."""
     p.reader.insert(card_of(person))
     yield Wait(
         p.screen_is(ScreenName.GREETING, *(FLOW_SCREENS - {ScreenName.CERTIFY})),
         "the card to be read",
     )
     if p.screen_is(ScreenName.GREETING)():
-        p.app.screen(ScreenName.GREETING).tiles.tiles[Service.CERTIFICATION].click()
+        greeting = p.app.screen(ScreenName.GREETING)
+        if Service.CERTIFICATION not in greeting.tiles.visible_services():
+            return (yield from _leave(p, "already_certified"))
+        greeting.tiles.tiles[Service.CERTIFICATION].click()
     yield Wait(
         p.screen_is(ScreenName.CHOOSE_BENEFIT, ScreenName.FINGER, ScreenName.RESULT),
         "the certification to start",
@@ -53,6 +71,15 @@ def _to_finger_screen(p: Pilot, person: Resident) -> Script:
         buttons = list(p.app.screen(ScreenName.CHOOSE_BENEFIT).buttons.values())
         p.rng.choice(buttons).click()
     return "ok"
+
+
+def _leave(p: Pilot, outcome: str) -> Script:
+    """首页, take the card, back home: the session ends without a certification."""
+    p.app.end_session(SessionEnd.FINISHED)
+    yield Wait(p.screen_is(ScreenName.TAKE_CARD, ScreenName.HOME), "the end of the session")
+    p.reader.remove()
+    yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
+    return outcome
 
 
 def _asked_for_finger(p: Pilot) -> bool:
@@ -92,6 +119,8 @@ def _finish(p: Pilot) -> Script:
         else "failed" if result.kind.name == "FAILED"
         else result.kind.name.lower()
     )  # fmt: skip
+    if result.result is not None and result.result.passed:
+        _certified(p).add(result.result.person_id)  # not offered again in this run
     result.home_button.click()
     if p.screen_is(ScreenName.RATING)():  # after a verification the (skippable) rating comes first
         p.app.screen(ScreenName.RATING).skip.click()
@@ -103,14 +132,16 @@ def _finish(p: Pilot) -> Script:
 
 @scenario("certify_pass", weight=4, applies=has_certifiable)
 def certify_pass(p: Pilot) -> Script:
-    yield from _to_finger_screen(p, _pick(p))
+    if (yield from _to_finger_screen(p, _pick(p))) != "ok":
+        return "already_certified"
     yield from _present(p, "own")
     return (yield from _finish(p))
 
 
 @scenario("certify_poor_then_pass", weight=2, applies=has_certifiable)
 def certify_poor_then_pass(p: Pilot) -> Script:
-    yield from _to_finger_screen(p, _pick(p))
+    if (yield from _to_finger_screen(p, _pick(p))) != "ok":
+        return "already_certified"
     if (yield from _present(p, "poor")) != "result":
         yield from _present(p, "own")
     return (yield from _finish(p))
@@ -118,7 +149,8 @@ def certify_poor_then_pass(p: Pilot) -> Script:
 
 @scenario("certify_wrong_finger", weight=2, applies=has_certifiable)
 def certify_wrong_finger(p: Pilot) -> Script:
-    yield from _to_finger_screen(p, _pick(p))
+    if (yield from _to_finger_screen(p, _pick(p))) != "ok":
+        return "already_certified"
     while (yield from _present(p, "wrong")) != "result":
         pass
     return (yield from _finish(p))
@@ -126,7 +158,8 @@ def certify_wrong_finger(p: Pilot) -> Script:
 
 @scenario("certify_walk_away_card", weight=1, applies=has_certifiable)
 def certify_walk_away_card(p: Pilot) -> Script:
-    yield from _to_finger_screen(p, _pick(p))
+    if (yield from _to_finger_screen(p, _pick(p))) != "ok":
+        return "already_certified"
     yield Wait(
         lambda: _asked_for_finger(p) or p.screen_is(ScreenName.RESULT)(), "the finger prompt"
     )
@@ -137,7 +170,8 @@ def certify_walk_away_card(p: Pilot) -> Script:
 
 @scenario("certify_walk_away_idle", weight=1, applies=has_certifiable)
 def certify_walk_away_idle(p: Pilot) -> Script:
-    yield from _to_finger_screen(p, _pick(p))
+    if (yield from _to_finger_screen(p, _pick(p))) != "ok":
+        return "already_certified"
     yield Wait(
         lambda: _asked_for_finger(p) or p.screen_is(ScreenName.RESULT)(), "the finger prompt"
     )

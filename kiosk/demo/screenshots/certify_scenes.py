@@ -17,8 +17,11 @@ from kiosk.core.certification import (
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.screens.certify.choose_benefit import ChooseBenefitParams
 from kiosk.screens.certify.result import ResultKind, ResultParams
+from kiosk.screens.certify.start import CertifyStartScreen
 from kiosk.screens.common.finger import FingerParams, FingerScreen
+from kiosk.screens.common.greeting import GreetingParams
 from kiosk.screens.names import ScreenName
+from kiosk.widgets.busy import BusyIndicator
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -50,6 +53,23 @@ def _certify(app: KioskApp) -> None:
     app.navigator.go(ScreenName.CERTIFY)
 
 
+def waited(busy: BusyIndicator, seconds: float) -> None:
+    """The busy indicator as it looks `seconds` into its wait (its clock moved on)."""
+    started = busy.clock()
+    busy.clock = lambda: started + seconds
+    busy.tick()
+
+
+def _certify_waiting(seconds: float) -> Callable[[KioskApp], None]:
+    def scene(app: KioskApp) -> None:
+        _certify(app)
+        screen = app.navigator.current
+        assert isinstance(screen, CertifyStartScreen)
+        waited(screen.busy, seconds)
+
+    return scene
+
+
 def _choose(app: KioskApp) -> None:
     _with_card(app)
     app.navigator.go(ScreenName.CHOOSE_BENEFIT, ChooseBenefitParams(_PLAN))
@@ -57,14 +77,32 @@ def _choose(app: KioskApp) -> None:
 
 def _finger(app: KioskApp) -> None:
     _with_card(app)
-    app.navigator.go(ScreenName.FINGER, FingerParams(finger="right_index"))
+    app.navigator.go(
+        ScreenName.FINGER, FingerParams(finger="right_index", benefit="pension", tries=6)
+    )
+
+
+def _finger_switch(lifting: bool) -> Callable[[KioskApp], None]:
+    """The third try on the right index failed: on to the left index (tries counted once)."""
+
+    def scene(app: KioskApp) -> None:
+        _finger(app)
+        screen = app.navigator.current
+        assert isinstance(screen, FingerScreen)
+        screen.show_no_match(3)
+        screen.show_next("left_index")
+        screen.show_lift()
+        if not lifting:
+            screen.show_place("left_index", 3)
+
+    return scene
 
 
 def _finger_poor(app: KioskApp) -> None:
     _finger(app)
     screen = app.navigator.current
     assert isinstance(screen, FingerScreen)
-    screen.show_poor(2)
+    screen.show_poor(5)
     screen.show_lift()
 
 
@@ -78,6 +116,23 @@ def _failed(app: KioskApp) -> None:
     app.navigator.go(ScreenName.RESULT, ResultParams(ResultKind.FAILED, _result(False)))
 
 
+def _result_of(kind: ResultKind) -> Callable[[KioskApp], None]:
+    def scene(app: KioskApp) -> None:
+        _with_card(app)
+        app.navigator.go(ScreenName.RESULT, ResultParams(kind))
+
+    return scene
+
+
+_DONE = BenefitStatus("pension", DueState.DONE, "annual", date(2027, 11, 30), _AT)
+
+
+def _greeting_certified(app: KioskApp) -> None:
+    """Certified this period (minutes ago): told so, the other services offered."""
+    _with_card(app)
+    app.navigator.go(ScreenName.GREETING, GreetingParams([_DONE], certify_offered=False))
+
+
 def _suspended(app: KioskApp) -> None:
     _with_card(app)
     app.navigator.go(
@@ -87,10 +142,17 @@ def _suspended(app: KioskApp) -> None:
 
 CERTIFICATION_SCENES: dict[str, Callable[[KioskApp], None]] = {
     "certify": _certify,
+    "certify_waiting": _certify_waiting(1.0),  # past 0.5 s: the dots go round
+    "certify_waiting_long": _certify_waiting(3.5),  # past 3 s: and say what for
     "choose_benefit": _choose,
     "finger": _finger,
     "finger_poor": _finger_poor,
+    "finger_switch_lift": _finger_switch(lifting=True),
+    "finger_switch": _finger_switch(lifting=False),
+    "greeting_certified": _greeting_certified,
     "result": _success,
     "result_failed": _failed,
+    "result_sensor_error": _result_of(ResultKind.SENSOR_ERROR),
+    "result_not_found": _result_of(ResultKind.NOT_FOUND),
     "result_suspended": _suspended,
 }

@@ -96,6 +96,16 @@ def _preparing(app: KioskApp) -> None:
     app.navigator.go(ScreenName.STATEMENT_PREVIEW)
 
 
+def _preparing_long(app: KioskApp) -> None:
+    """Preparing for more than 3 s: the dots go round and say what the kiosk waits for."""
+    from kiosk.demo.screenshots.certify_scenes import waited
+
+    _preparing(app)
+    screen = app.navigator.current
+    assert isinstance(screen, StatementPreviewScreen)
+    waited(screen.busy, 3.5)
+
+
 def _printing(
     state: str, document: DocumentKind = DocumentKind.STATEMENT
 ) -> Callable[[KioskApp], None]:
@@ -120,6 +130,7 @@ STATEMENT_SCENES: dict[str, Callable[[KioskApp], None]] = {
     "pin_finger_failed": _pin_finger(failed=True),
     "statement_finger": _statement_finger,
     "statement_preparing": _preparing,
+    "statement_preparing_long": _preparing_long,
     "statement_preview": _preview,
     "printing": _printing("printing"),
     "printing_done": _printing("done"),

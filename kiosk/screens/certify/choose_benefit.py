@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWi
 
 from kiosk.core.certification import BenefitStatus, CertificationPlan
 from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
-from kiosk.screens.certify.words import benefit_name, state_text, step_words
+from kiosk.screens.certify.words import STEP_BENEFIT, benefit_name, state_text, step_words
 from kiosk.screens.names import ScreenName
 from kiosk.texts import Dynamic, Utterance, prompt_text
 from kiosk.widgets.frame import BarButton
+from kiosk.widgets.step_indicator import Steps
 from kiosk.widgets.theme import Theme
 
 
@@ -72,8 +73,8 @@ class ChooseBenefitScreen(Screen[ChooseBenefitParams]):
         self.notes = secondary_label(self)
         self.plan: CertificationPlan | None = None
 
-    def steps(self) -> tuple[list[str], int] | None:
-        return step_words(), 1
+    def steps(self) -> Steps:
+        return Steps(step_words(), STEP_BENEFIT)
 
     def enter(self, params: ChooseBenefitParams) -> None:
         self.plan = params.plan

@@ -22,12 +22,21 @@ from kiosk.core.certification import (
     receipt_for,
 )
 from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
-from kiosk.screens.certify.words import benefit_name, next_due_text, spoken_next_due, step_words
+from kiosk.screens.certify.words import (
+    STEP_BENEFIT,
+    STEP_DONE,
+    STEP_FINGER,
+    benefit_name,
+    next_due_text,
+    spoken_next_due,
+    step_words,
+)
 from kiosk.screens.names import ScreenName
 from kiosk.texts import PROMPTS, Dynamic, Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.status_banner import StatusBanner
+from kiosk.widgets.step_indicator import Steps
 from kiosk.widgets.theme import Status
 
 
@@ -103,10 +112,15 @@ class ResultScreen(Screen[ResultParams]):
         layout.addLayout(row)
         row.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
-    def steps(self) -> tuple[list[str], int] | None:
-        if self.kind in (ResultKind.SUCCESS, ResultKind.FAILED):
-            return step_words(), 2
-        return None
+    def steps(self) -> Steps:
+        """Done only on success; otherwise ✕ on the step where the flow stopped (the finger for
+        a failed verification, no finger enrolled or the sensor out of order; the benefit when
+        there is nothing to certify or the resident is not in the copy)."""
+        if self.kind is ResultKind.SUCCESS:
+            return Steps(step_words(), STEP_DONE)
+        if self.kind in (ResultKind.FAILED, ResultKind.SENSOR_ERROR, ResultKind.NOT_ENROLLED):
+            return Steps(step_words(), STEP_FINGER, failed=True)
+        return Steps(step_words(), STEP_BENEFIT, failed=True)
 
     def enter(self, params: ResultParams) -> None:
         self.kind = params.kind

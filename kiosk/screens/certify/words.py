@@ -22,6 +22,15 @@ def benefit_name(kind: str) -> str:
     return kind
 
 
+def benefit_short_name(kind: str) -> str:
+    """The benefit in one word, as a resident says it: 养老金, 失业金."""
+    if kind == "pension":
+        return QCoreApplication.translate("Certification", "养老金")
+    if kind == "unemployment":
+        return QCoreApplication.translate("Certification", "失业金")
+    return kind
+
+
 def written_date(day: date, language: str) -> str:
     return in_language(language, format_date, format_date_en)(day)
 
@@ -74,9 +83,14 @@ def spoken_next_due(day: date, language: str) -> Dynamic:
     )
 
 
+STEP_CARD, STEP_BENEFIT, STEP_FINGER, STEP_DONE = range(4)  # indexes into step_words()
+
+
 def step_words() -> list[str]:
+    """① 插卡 — ② 确认待遇 (looking the resident up, choosing a benefit) — ③ 按指纹 — ④ 完成."""
     return [
         QCoreApplication.translate("Certification", "插卡"),
+        QCoreApplication.translate("Certification", "确认待遇"),
         QCoreApplication.translate("Certification", "按指纹"),
         QCoreApplication.translate("Certification", "完成"),
     ]

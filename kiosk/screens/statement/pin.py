@@ -31,6 +31,7 @@ from kiosk.widgets.frame import BarButton
 from kiosk.widgets.illustrations import SvgPicture
 from kiosk.widgets.keypad import EntryMode, Keypad
 from kiosk.widgets.status_banner import StatusBanner
+from kiosk.widgets.step_indicator import Steps
 from kiosk.widgets.theme import Status
 
 PIN_LENGTH = 6  # the social-security card's PIN (VERIFY with 3 BCD bytes)
@@ -147,8 +148,9 @@ class PinScreen(Screen[NoParams]):
         outer.addWidget(self.blocked, 1)
 
     # --- what the frame shows and says -------------------------------------------------------
-    def steps(self) -> tuple[list[str], int] | None:
-        return statement_steps(), 1
+    def steps(self) -> Steps:
+        # blocked: the flow stops here (✕ 输密码), it was never done
+        return Steps(statement_steps(), 1, failed=self.state is PinState.BLOCKED)
 
     def instruction(self) -> str:
         return prompt_text(self._prompt())

@@ -4,14 +4,15 @@ A whole A4 page fitted into the screen would be unreadable from where a resident
 text would be about 8 px), so the page is shown at the full width available, from the top — the
 title, the name, the masked ID and the first rows — with 往下看 / 往上看 to move along it. The image
 is drawn by the printer worker (QtPdf, off the GUI thread); until it arrives the screen says it is
-preparing. `clear()` drops the image: it shows personal data.
+preparing, with movement past 0.5 s and, past 3 s, what it waits for (kiosk.widgets.busy).
+`clear()` drops the image: it shows personal data.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,6 +20,7 @@ from kiosk.screens.base import NoParams, Screen, ScreenContext, secondary_label
 from kiosk.screens.names import ScreenName
 from kiosk.screens.statement.pin import statement_steps
 from kiosk.texts import Dynamic, Utterance, prompt_text
+from kiosk.widgets.busy import BusyIndicator
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
 
@@ -105,6 +107,14 @@ class StatementPreviewScreen(Screen[NoParams]):
         self.up_button.clicked.connect(lambda: self._scroll(-1))
         self.down_button.clicked.connect(lambda: self._scroll(1))
         self.print_button.clicked.connect(self._print_clicked)
+        self.waiting = QWidget(self)  # until the page arrives: the busy indicator, centred
+        waiting_layout = QVBoxLayout(self.waiting)
+        waiting_layout.setContentsMargins(0, 0, 0, 0)
+        self.busy = BusyIndicator(theme, self.waiting)
+        waiting_layout.addStretch(1)
+        waiting_layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        waiting_layout.addStretch(2)
+        self.side_column: QWidget | None = None  # landscape: hidden with the page while waiting
         m = theme.margin
         outer: QBoxLayout
         if theme.portrait:
@@ -114,6 +124,7 @@ class StatementPreviewScreen(Screen[NoParams]):
             row.addWidget(self.up_button)
             row.addWidget(self.down_button)
             row.addWidget(self.print_button)
+            outer.addWidget(self.waiting, 1)
             outer.addWidget(self.page, 1)
             outer.addWidget(self.pages_label)
             outer.addLayout(row)
@@ -127,10 +138,11 @@ class StatementPreviewScreen(Screen[NoParams]):
             side.addWidget(self.down_button)
             side.addStretch(1)
             side.addWidget(self.print_button)
-            column = QWidget(self)
+            column = self.side_column = QWidget(self)
             column.setLayout(side)
             column.setFixedWidth(theme.px(SIDE_COLUMN_W))
             side.setContentsMargins(0, 0, 0, 0)
+            outer.addWidget(self.waiting, 1)
             outer.addWidget(self.page, 1)
             outer.addWidget(column)
         outer.setContentsMargins(m, 0, m, m)
@@ -154,7 +166,16 @@ class StatementPreviewScreen(Screen[NoParams]):
     def _show_ready(self, ready: bool) -> None:
         for w in (self.page, self.pages_label, self.up_button, self.down_button, self.print_button):
             w.setVisible(ready)
+        self.waiting.setVisible(not ready)
+        if self.side_column is not None:
+            self.side_column.setVisible(ready)  # the wait sits in the middle, not beside it
+        if ready:
+            self.busy.stop()
         self._update_scroll_buttons()
+
+    @staticmethod
+    def waiting_words() -> str:
+        return QCoreApplication.translate("StatementPreview", "正在生成您的参保证明…")
 
     def _update_scroll_buttons(self) -> None:
         self.up_button.setEnabled(not self.page.at_top())
@@ -191,6 +212,11 @@ class StatementPreviewScreen(Screen[NoParams]):
         """The flow clears the screen before a new statement; 返回 from printing keeps it."""
         super().enter(params)
         self.print_button.setEnabled(self.ready)
+        if not self.ready:
+            self.busy.start(self.waiting_words())
+
+    def leave(self) -> None:
+        self.busy.stop()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -198,6 +224,7 @@ class StatementPreviewScreen(Screen[NoParams]):
 
     def retranslate(self) -> None:
         self.pages_label.setText(self.pages_text() if self.pages else "")
+        self.busy.set_words(self.waiting_words())
         self.up_button.setText(QCoreApplication.translate("StatementPreview", "往上看"))
         self.down_button.setText(QCoreApplication.translate("StatementPreview", "往下看"))
         self.print_button.setText(QCoreApplication.translate("StatementPreview", "打印"))
@@ -208,4 +235,5 @@ class StatementPreviewScreen(Screen[NoParams]):
         self.by_finger = False
         self.page.clear()
         self._show_ready(False)
+        self.busy.stop()
         self.pages_label.setText("")

@@ -25,6 +25,7 @@ from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.illustrations import SvgPicture
 from kiosk.widgets.status_banner import StatusBanner
+from kiosk.widgets.step_indicator import Steps
 from kiosk.widgets.theme import Status
 
 TAKE_DOCUMENT_SECONDS = 20.0  # DONE moves on to the card reminder after this long
@@ -135,10 +136,10 @@ class PrintingScreen(Screen[PrintingParams]):
             self.finished.emit()
 
     # --- frame --------------------------------------------------------------------------------
-    def steps(self) -> tuple[list[str], int] | None:
+    def steps(self) -> Steps | None:
         if self.document is DocumentKind.RECEIPT:
             return None
-        return statement_steps(self.by_finger), 3
+        return Steps(statement_steps(self.by_finger), 3, failed=self.state is PrintState.FAILED)
 
     def _prompt(self) -> str:
         if self.state is PrintState.DONE:

@@ -65,7 +65,10 @@ def test_card_on_home_with_certification_due_passes_and_records(
     assert app.frame.instruction.text() == "请将右手食指平放在指纹仪上"
     assert finger.hand.finger == "right_index"
     assert finger.attempts.text() == "最多可以试3次"  # no "再试" (again) before the first try
-    assert app.frame.steps.plain_text() == "✓ 插卡 — ② 按指纹 — ③ 完成"
+    assert app.frame.steps.plain_text() == "✓ 插卡 — ✓ 确认待遇 — ③ 按指纹 — ④ 完成"
+    # whose card and which benefit (issue 12, item 10)
+    assert finger.hello.text() == "王*英，您好。本次认证：养老金"
+    assert finger.hello.isVisible()
     assert certifications(app.config) == []
 
     _place(qtbot, app, fingerprint_sensor, synthetic_template(PERSON, "right_index"))
@@ -93,21 +96,51 @@ def test_card_on_home_with_certification_due_passes_and_records(
     assert app.session.card is None
 
 
+def _finger_words(app):
+    """What the finger screen shows, line by line, as a tuple (instruction, guidance, tries)."""
+    finger = app.screen("finger")
+    guidance = finger.guidance.text() if finger.guidance.isVisibleTo(finger) else ""
+    return (app.frame.instruction.text(), guidance, finger.attempts.text())
+
+
 def test_fails_after_all_attempts_on_every_finger_and_says_where_to_go(
     make_kiosk_app, card_reader, fingerprint_sensor, qtbot
 ):
     person = resident(fingers=("right_index", "left_thumb"))
     app = _start(make_kiosk_app, person, devices={"fingerprint_attempts": 2})
+    shown = []  # every state of the finger screen, as the frame showed it
+    app.screen("finger").prompt_changed.connect(lambda: shown.append(_finger_words(app)))
     card_reader.insert(card_for(person))
     seen_fingers = []
     for _ in range(4):
         _place(qtbot, app, fingerprint_sensor, None)  # nobody's finger
         seen_fingers.append(app.screen("finger").finger)
+        if not shown:
+            shown.append(_finger_words(app))  # the first prompt, before any progress signal
         _lift_when_asked(qtbot, app, fingerprint_sensor)
     _screen_is(qtbot, app, "result")
     first, second = seen_fingers[0], seen_fingers[2]  # roster order, as the store keeps it
     assert {first, second} == {"right_index", "left_thumb"}
     assert seen_fingers == [first, first, second, second]
+    # tries are counted once, across both fingers (issue 12, item 5): 4, 3, 2, 1, then the result
+    tries = [t for _, _, t in shown]
+    first_retry = next(i for i, t in enumerate(tries) if t.startswith("还可以"))
+    assert set(tries[:first_retry]) == {"最多可以试4次"}  # before the first try only
+    assert all(t.startswith("还可以再试") for t in tries[first_retry:])  # never restarts
+    assert list(dict.fromkeys(tries[first_retry:])) == [
+        "还可以再试3次",
+        "还可以再试2次",
+        "还可以再试1次",
+    ]
+    assert not any("0次" in t for t in tries)  # the last failure goes straight to the result
+    place_second = {"right_index": "请将右手食指平放在指纹仪上",
+                    "left_thumb": "请将左手拇指平放在指纹仪上"}[second]  # fmt: skip
+    switch = f"换一个手指：{place_second}"
+    # the move to the other finger is said plainly, while lifting and when placing
+    lifting = [g for i, g, _ in shown if i == "请抬起手指" and switch in g]
+    assert lifting and "这个手指没有识别出来" in lifting[0] and "请再按一次" not in lifting[0]
+    assert (switch, "这个手指没有识别出来", "还可以再试2次") in shown
+    assert any("finger_next | place_" in said for said in app.voice.history)  # said, too
     result = app.screen("result")
     assert result.kind is ResultKind.FAILED
     assert "✕" in result.banner.text()
@@ -188,22 +221,75 @@ def test_resident_missing_from_cache_gets_a_clear_answer(make_kiosk_app, card_re
     assert app.frame.instruction.text() == "没有找到您的待遇信息，请到窗口办理"
 
 
-def test_certifying_again_in_the_same_period_is_harmless_and_says_so(
-    make_kiosk_app, card_reader, fingerprint_sensor, qtbot
+def test_a_resident_certified_this_period_is_told_so_and_offered_the_other_services(
+    make_kiosk_app, card_reader, qtbot
 ):
     last = datetime.now(KIOSK_TZ) - timedelta(days=1)
     person = resident(benefits=[benefit("pension", due_in_days=362, last=last)])
     app = _start(make_kiosk_app, person)
     card_reader.insert(card_for(person))
     _screen_is(qtbot, app, "greeting")
-    click(qtbot, app.screen("greeting").tiles.tiles[_certification_service()])
+    greeting = app.screen("greeting")
+    due = person.benefits[0].certification.due_by
+    assert (
+        greeting.done.text()
+        == f"养老金已认证，下次认证时间：{due.year}年{due.month}月{due.day}日前"
+    )
+    assert greeting.done.isVisible()
+    # not offered again: the other services are
+    assert _certification_service() not in greeting.tiles.visible_services()
+    assert greeting.tiles.visible_services()
+    assert any("养老金已认证" in said for said in app.voice.history)  # said, too
+    assert certifications(app.config) == []
+
+
+def test_certified_minutes_ago_the_next_card_gets_the_greeting_not_the_finger(
+    make_kiosk_app, card_reader, fingerprint_sensor, qtbot
+):
+    """The plan reads the store's local certifications: a pass just now counts at once."""
+    person = resident(benefits=[benefit("pension", due_in_days=10)])
+    app = _start(make_kiosk_app, person)
+    card_reader.insert(card_for(person))
     _place(qtbot, app, fingerprint_sensor, synthetic_template(PERSON, "right_index"))
     _screen_is(qtbot, app, "result")
-    result = app.screen("result")
-    assert result.result.repeat
-    assert result.result.next_due == person.benefits[0].certification.due_by  # unchanged
-    assert "已经认证过了" in result.detail.text()
-    assert [t["result"] for t in certifications(app.config)] == ["passed"]
+    next_due = app.screen("result").result.next_due
+    card_reader.remove()
+    _screen_is(qtbot, app, "home")
+    card_reader.insert(card_for(person))
+    _screen_is(qtbot, app, "greeting")
+    greeting = app.screen("greeting")
+    assert (
+        f"下次认证时间：{next_due.year}年{next_due.month}月{next_due.day}日前"
+        in greeting.done.text()
+    )
+    assert _certification_service() not in greeting.tiles.visible_services()
+    assert [t["result"] for t in certifications(app.config)] == ["passed"]  # no second one
+
+
+def test_the_certification_tile_of_a_resident_already_certified_leads_to_the_greeting(
+    make_kiosk_app, card_reader, qtbot
+):
+    last = datetime.now(KIOSK_TZ) - timedelta(days=1)
+    person = resident(benefits=[benefit("pension", due_in_days=362, last=last)])
+    app = _start(make_kiosk_app, person)
+    click(qtbot, app.screen("home").tiles.tiles[_certification_service()])
+    _screen_is(qtbot, app, "insert_card")
+    card_reader.insert(card_for(person))
+    _screen_is(qtbot, app, "greeting")
+    assert "养老金已认证" in app.screen("greeting").done.text()
+    assert app.screen("finger").params == FingerParams()  # the finger screen was never shown
+
+
+def test_unemployment_due_with_the_pension_done_certifies_the_unemployment_and_says_so(
+    make_kiosk_app, card_reader, qtbot
+):
+    last = datetime.now(KIOSK_TZ) - timedelta(days=1)
+    person = resident(benefits=[benefit("pension", due_in_days=362, last=last),
+                                benefit("unemployment", due_in_days=2)])  # fmt: skip
+    app = _start(make_kiosk_app, person)
+    card_reader.insert(card_for(person))
+    qtbot.waitUntil(lambda: _waiting_for_finger(app), timeout=WAIT)
+    assert app.screen("finger").hello.text() == "王*英，您好。本次认证：失业金"
 
 
 def test_two_benefits_due_offer_a_choice(make_kiosk_app, card_reader, fingerprint_sensor, qtbot):

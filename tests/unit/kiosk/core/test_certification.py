@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from kiosk.core.certification import (
+    AttemptTally,
     DueState,
     PlanOutcome,
     VerificationResult,
@@ -84,6 +85,43 @@ def test_two_due_offer_a_choice_in_a_fixed_order():
     plan = plan_for(two, PID, NOW)
     assert plan.outcome is PlanOutcome.CHOOSE
     assert [c.kind for c in plan.candidates] == ["pension", "unemployment"]
+
+
+def test_a_period_already_certified_is_never_a_candidate():
+    done = _benefit(due=date(2027, 11, 30), last=NOW - timedelta(minutes=5))
+    plan = plan_for(_resident(done), PID, NOW)
+    assert plan.outcome is PlanOutcome.ALL_DONE and plan.candidates == []
+    assert [d.kind for d in plan.done] == ["pension"] and plan.done[0].due_by == date(2027, 11, 30)
+    # with another benefit still open, that one is certified and the done one is only said
+    due_now = _benefit("unemployment", due=date(2026, 11, 30), period="monthly")
+    both = plan_for(_resident(done, due_now), PID, NOW)
+    assert both.outcome is PlanOutcome.CERTIFY
+    assert [c.kind for c in both.candidates] == ["unemployment"]
+    assert [d.kind for d in both.done] == ["pension"]
+
+
+def test_tries_are_counted_once_across_the_fingers():
+    tally = AttemptTally(per_finger=3, fingers=2)
+    assert (tally.total, tally.left, tally.finger_index) == (6, 6, 0)
+    seen = []
+    while not tally.exhausted:
+        finger = tally.finger_index
+        tally.add(10, f"f{finger}")
+        seen.append((finger, tally.left, tally.switching))
+    assert seen == [
+        (0, 5, False), (0, 4, False), (0, 3, True),  # the third on the first: on to the second
+        (1, 2, False), (1, 1, False), (1, 0, False),  # the last: no switch, no "0 left" try
+    ]  # fmt: skip
+    assert tally.attempts == 6 and AttemptTally.total_for(3, 2) == 6
+
+
+def test_one_finger_never_switches():
+    tally = AttemptTally(per_finger=2, fingers=1)
+    tally.add(None, "right_index")
+    assert (tally.left, tally.switching, tally.exhausted) == (1, False, False)
+    tally.add(None, "right_index")
+    assert (tally.left, tally.switching, tally.exhausted) == (0, False, True)
+    assert tally.best_finger is None  # poor images score nothing
 
 
 def test_no_enrolled_finger_goes_to_the_counter():
