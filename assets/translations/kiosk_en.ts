@@ -1240,11 +1240,6 @@
         <translation>No number typed yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/info/phone_entry.py" line="124"/>
-        <source>第一位是%1，不是1：可以点清除，从1开始输入</source>
-        <translation>It starts with %1, not 1: press Clear and start again with 1</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/screens/info/phone_entry.py" line="127"/>
         <source>现在是%1位，还差%2位</source>
         <translation>%1 digits so far, %2 more to go</translation>
@@ -1253,6 +1248,10 @@
         <location filename="../../kiosk/screens/info/phone_entry.py" line="163"/>
         <source>岗位</source>
         <translation>Job</translation>
+    </message>
+    <message>
+        <source>第一位是%1，不是1，请点清除</source>
+        <translation>Starts with %1, not 1: press Clear</translation>
     </message>
 </context>
 <context>
@@ -1866,16 +1865,6 @@
         <translation>Enter your mobile number, then touch OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/texts.py" line="110"/>
-        <source>手机号码是1开头的11位数字，请补全</source>
-        <translation>Mobile numbers have 11 digits, starting with 1: please finish it</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/texts.py" line="111"/>
-        <source>手机号码是1开头的11位数字，请再看一下</source>
-        <translation>Mobile numbers have 11 digits, starting with 1: please check it</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/texts.py" line="112"/>
         <source>已经登记，工作人员会打电话联系您</source>
         <translation>Done. Our staff will call you</translation>
@@ -1909,6 +1898,14 @@
         <location filename="../../kiosk/texts.py" line="118"/>
         <source>谢谢您的评价</source>
         <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <source>手机号码是1开头的11位数字</source>
+        <translation>A mobile number has 11 digits, starting with 1</translation>
+    </message>
+    <message>
+        <source>手机号码要以1开头，共11位</source>
+        <translation>A mobile number starts with 1 and has 11 digits</translation>
     </message>
 </context>
 </TS>

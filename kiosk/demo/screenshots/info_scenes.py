@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kiosk.app import KioskApp
 
 SAMPLE_SHORT_PHONE = "1380013800"  # ten digits: shows the wording for a wrong number
+SAMPLE_NOT_MOBILE = "23800138000"  # eleven digits, but not starting with 1
 
 
 def _benefits(last_page: bool) -> Callable[[KioskApp], None]:
@@ -44,11 +45,14 @@ def _go(name: ScreenName, params: ScreenParams) -> Callable[[KioskApp], None]:
     return scene
 
 
-def _phone(app: KioskApp) -> None:
-    screen = app.navigator.go(ScreenName.PHONE_ENTRY, JobParams(SAMPLE_JOBS[0]))
-    for digit in SAMPLE_SHORT_PHONE:
-        screen.keypad.press(digit)  # type: ignore[attr-defined]
-    screen.keypad.confirm_key.click()  # type: ignore[attr-defined]
+def _phone(digits: str) -> Callable[[KioskApp], None]:
+    def scene(app: KioskApp) -> None:
+        screen = app.navigator.go(ScreenName.PHONE_ENTRY, JobParams(SAMPLE_JOBS[0]))
+        for digit in digits:
+            screen.keypad.press(digit)  # type: ignore[attr-defined]
+        screen.keypad.confirm_key.click()  # type: ignore[attr-defined]
+
+    return scene
 
 
 def _rating(app: KioskApp) -> None:
@@ -60,7 +64,8 @@ INFO_SCENES: dict[str, Callable[[KioskApp], None]] = {
     "contributions": _benefits(last_page=True),
     "jobs": _go(ScreenName.JOBS, ListParams(tuple(SAMPLE_JOBS))),
     "job_detail": _go(ScreenName.JOB_DETAIL, JobParams(SAMPLE_JOBS[0])),
-    "phone_entry": _phone,
+    "phone_entry": _phone(SAMPLE_SHORT_PHONE),
+    "phone_entry_not_mobile": _phone(SAMPLE_NOT_MOBILE),
     "job_interest_done": _go(ScreenName.JOB_INTEREST_DONE, JobParams(SAMPLE_JOBS[0])),
     "notices": _go(ScreenName.NOTICES, ListParams(tuple(SAMPLE_NOTICES))),
     "notice_detail": _go(ScreenName.NOTICE_DETAIL, NoticeParams(SAMPLE_NOTICES[0])),

@@ -121,9 +121,9 @@ class PhoneEntryScreen(Screen[JobParams]):
         if not digits:
             return QCoreApplication.translate("PhoneEntry", "还没有输入号码")
         if self.problem is PhoneProblem.NOT_MOBILE:
-            return QCoreApplication.translate(
-                "PhoneEntry", "第一位是%1，不是1：可以点清除，从1开始输入"
-            ).replace("%1", digits[0])
+            return QCoreApplication.translate("PhoneEntry", "第一位是%1，不是1，请点清除").replace(
+                "%1", digits[0]
+            )
         text = QCoreApplication.translate("PhoneEntry", "现在是%1位，还差%2位")
         return text.replace("%1", str(len(digits))).replace("%2", str(PHONE_LENGTH - len(digits)))
 

@@ -99,7 +99,7 @@ def test_interest_records_the_phone_and_confirms(kiosk_app, store, qtbot, caplog
     assert phone.banner.isHidden() and phone.problem is None
     click(qtbot, phone.keypad.confirm_key)
     assert phone.problem is PhoneProblem.TOO_SHORT
-    assert kiosk_app.frame.instruction.text() == "手机号码是1开头的11位数字，请补全"
+    assert kiosk_app.frame.instruction.text() == "手机号码是1开头的11位数字"
     assert phone.banner.isVisible() and "现在是10位，还差1位" in phone.banner.text()
     assert "phone_too_short" in kiosk_app.voice.history[-1]
     assert "现在是10位，还差1位" in kiosk_app.voice.history[-1]
@@ -115,8 +115,8 @@ def test_interest_records_the_phone_and_confirms(kiosk_app, store, qtbot, caplog
     _type(qtbot, phone.keypad, "23800138000")
     click(qtbot, phone.keypad.confirm_key)
     assert phone.problem is PhoneProblem.NOT_MOBILE
-    assert kiosk_app.frame.instruction.text() == "手机号码是1开头的11位数字，请再看一下"
-    assert "第一位是2，不是1" in phone.banner.text()
+    assert kiosk_app.frame.instruction.text() == "手机号码要以1开头，共11位"
+    assert "第一位是2，不是1，请点清除" in phone.banner.text()
     assert transactions(store, "job_interest") == []
     click(qtbot, phone.clear_key)
     click(qtbot, phone.keypad.confirm_key)  # nothing typed at all
