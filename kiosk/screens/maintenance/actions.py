@@ -278,6 +278,7 @@ class MaintenanceFolderScreen(TechnicianScreen[FolderParams]):
             button.setText(_short(folder))
             button.clicked.connect(lambda _c=False, f=folder: self._chosen(f))
             self._layout.insertWidget(1 + index, button)
+            button.show()  # else a layout shows it only later, queued (a tap could miss it)
             self.buttons.append(button)
         self.retranslate()
 
