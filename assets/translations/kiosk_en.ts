@@ -106,7 +106,7 @@
     <message>
         <location filename="../../kiosk/screens/info/benefits.py" line="267"/>
         <source>本机没有您的缴费记录</source>
-        <translation>No contributions on this kiosk</translation>
+        <translation>No contributions on this machine</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/info/benefits.py" line="270"/>
@@ -139,7 +139,7 @@
     <message>
         <location filename="../../kiosk/widgets/frame.py" line="144"/>
         <source>首页</source>
-        <translation>Start</translation>
+        <translation>Home</translation>
     </message>
     <message>
         <location filename="../../kiosk/widgets/frame.py" line="145"/>
@@ -155,17 +155,22 @@
 <context>
     <name>Certification</name>
     <message>
-        <location filename="../../kiosk/screens/certify/result.py" line="172"/>
+        <location filename="../../kiosk/screens/certify/result.py" line="158"/>
+        <source>请到%1办理</source>
+        <translation>Please go to %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/certify/result.py" line="179"/>
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify/result.py" line="174"/>
+        <location filename="../../kiosk/screens/certify/result.py" line="181"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certify/result.py" line="176"/>
+        <location filename="../../kiosk/screens/certify/result.py" line="183"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
@@ -259,13 +264,13 @@
         <location filename="../../kiosk/widgets/countdown.py" line="30"/>
         <source>%1 秒后回到首页</source>
         <comment>one second left</comment>
-        <translation type="unfinished"></translation>
+        <translation>Back to Home in 1 second</translation>
     </message>
     <message>
         <location filename="../../kiosk/widgets/countdown.py" line="32"/>
         <source>%1 秒后回到首页</source>
         <comment>several seconds left</comment>
-        <translation type="unfinished"></translation>
+        <translation>Back to Home in %1 seconds</translation>
     </message>
     <message>
         <location filename="../../kiosk/widgets/countdown.py" line="111"/>
@@ -283,7 +288,7 @@
     <message>
         <location filename="../../kiosk/screens/common/error.py" line="89"/>
         <source>返回首页</source>
-        <translation>Back to start</translation>
+        <translation>Home</translation>
     </message>
 </context>
 <context>
@@ -406,7 +411,7 @@
     <message>
         <location filename="../../kiosk/screens/info/jobs.py" line="253"/>
         <source>完成</source>
-        <translation>Finish</translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -468,32 +473,32 @@
         <translation>Maintenance: enter the technician PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/entry.py" line="171"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="174"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/entry.py" line="177"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="180"/>
         <source>密码不对，还可以再试 %1 次</source>
         <translation>Wrong PIN. %1 more tries</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/entry.py" line="184"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="187"/>
         <source>本机没有设置维护密码：kiosk-admin technician set-pin</source>
         <translation>No technician PIN on this kiosk: kiosk-admin technician set-pin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/entry.py" line="188"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="191"/>
         <source>维护密码文件无法读取：请查看日志</source>
         <translation>The PIN file cannot be read: see the log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/entry.py" line="190"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="193"/>
         <source>密码不对；错误次数无法保存（磁盘已满？），请查看日志</source>
         <translation>Wrong PIN; the count could not be saved (disk full?): see the log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/entry.py" line="201"/>
+        <location filename="../../kiosk/screens/maintenance/entry.py" line="204"/>
         <source>错误次数过多，请 %1 秒后再试</source>
         <translation>Too many wrong PINs. Try again in %1 s</translation>
     </message>
@@ -566,92 +571,92 @@
         <translation>Maintenance: actions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="135"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="136"/>
         <source>成功</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="138"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="139"/>
         <source>未成功</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="158"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="159"/>
         <source>音量：%1（默认值在每位居民离开后恢复）</source>
         <translation>Volume: %1 (back to the default after each resident)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="166"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="167"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="177"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="178"/>
         <source>技术维护：被平台拒绝的交易</source>
         <translation>Maintenance: transactions the platform rejected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="205"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="206"/>
         <source>共 %1 笔</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="210"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="211"/>
         <source>……其余 %1 笔见导出文件</source>
         <translation>… %1 more in the export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="215"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="216"/>
         <source>导出列表</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="233"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="234"/>
         <source>平台拒收</source>
         <translation>Refused by the platform</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="254"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="255"/>
         <source>技术维护：选择导出到哪里</source>
         <translation>Maintenance: choose where to export</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="287"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="289"/>
         <source>没有找到U盘：请插入U盘后返回再进入，或导出到本机的导出文件夹</source>
         <translation>No USB stick found: insert one, go back and come again, or export to the local exports folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="292"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="294"/>
         <source>点选一个文件夹</source>
         <translation>Touch a folder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="305"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="307"/>
         <source>测试页打印得对吗？（中文、生僻字清楚，网格完整）</source>
         <translation>Did the test page print right? (Chinese and rare characters clear, grid complete)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="308"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="310"/>
         <source>现在重启程序吗？</source>
         <translation>Restart the application now?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="309"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="311"/>
         <source>退出自助服务程序，回到桌面吗？</source>
         <translation>Leave the kiosk application for the desktop?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="323"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="325"/>
         <source>技术维护：请确认</source>
         <translation>Maintenance: please confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="378"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="380"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="379"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="381"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -753,7 +758,7 @@
     <message>
         <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="195"/>
         <source>检查中</source>
-        <translation>checking</translation>
+        <translation>Checking</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="208"/>
@@ -767,7 +772,7 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/maintenance/actions.py" line="55"/>
-        <location filename="../../kiosk/screens/maintenance/actions.py" line="380"/>
+        <location filename="../../kiosk/screens/maintenance/actions.py" line="382"/>
         <location filename="../../kiosk/screens/maintenance/diagnostics.py" line="210"/>
         <source>退出维护</source>
         <translation>Leave</translation>
@@ -776,7 +781,7 @@
         <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="100"/>
         <location filename="../../kiosk/flows/maintenance.py" line="309"/>
         <source>卡号</source>
-        <translation>card</translation>
+        <translation>Card</translation>
     </message>
     <message>
         <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="101"/>
@@ -788,13 +793,13 @@
         <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="102"/>
         <location filename="../../kiosk/flows/maintenance.py" line="311"/>
         <source>姓名</source>
-        <translation>name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="103"/>
         <location filename="../../kiosk/flows/maintenance.py" line="312"/>
         <source>有效期至</source>
-        <translation>valid until</translation>
+        <translation>Valid until</translation>
     </message>
     <message>
         <location filename="../../kiosk/demo/screenshots/maintenance_scenes.py" line="107"/>
@@ -1240,6 +1245,11 @@
         <translation>No number typed yet</translation>
     </message>
     <message>
+        <location filename="../../kiosk/screens/info/phone_entry.py" line="124"/>
+        <source>第一位是%1，不是1，请点清除</source>
+        <translation>Starts with %1, not 1: touch Clear</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/screens/info/phone_entry.py" line="127"/>
         <source>现在是%1位，还差%2位</source>
         <translation>%1 digits so far, %2 more to go</translation>
@@ -1248,10 +1258,6 @@
         <location filename="../../kiosk/screens/info/phone_entry.py" line="163"/>
         <source>岗位</source>
         <translation>Job</translation>
-    </message>
-    <message>
-        <source>第一位是%1，不是1，请点清除</source>
-        <translation>Starts with %1, not 1: press Clear</translation>
     </message>
 </context>
 <context>
@@ -1264,7 +1270,7 @@
     <message>
         <location filename="../../kiosk/screens/statement/printing.py" line="175"/>
         <source>返回首页</source>
-        <translation>Back to start</translation>
+        <translation>Home</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/statement/printing.py" line="179"/>
@@ -1307,12 +1313,12 @@
     <message>
         <location filename="../../kiosk/screens/info/rating.py" line="199"/>
         <source>返回首页</source>
-        <translation>Back to start</translation>
+        <translation>Home</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/info/rating.py" line="201"/>
         <source>不评价，回首页</source>
-        <translation>Skip, back to start</translation>
+        <translation>Skip and go Home</translation>
     </message>
 </context>
 <context>
@@ -1389,33 +1395,33 @@
     <message>
         <location filename="../../kiosk/screens/statement/pin.py" line="259"/>
         <source>返回首页</source>
-        <translation>Back to start</translation>
+        <translation>Home</translation>
     </message>
 </context>
 <context>
     <name>StatementPreview</name>
     <message>
-        <location filename="../../kiosk/screens/statement/preview.py" line="175"/>
+        <location filename="../../kiosk/screens/statement/preview.py" line="178"/>
         <source>正在生成您的参保证明…</source>
         <translation>Making your statement…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement/preview.py" line="203"/>
+        <location filename="../../kiosk/screens/statement/preview.py" line="206"/>
         <source>共 %1 页</source>
         <translation>Pages: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement/preview.py" line="225"/>
+        <location filename="../../kiosk/screens/statement/preview.py" line="228"/>
         <source>往上看</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement/preview.py" line="226"/>
+        <location filename="../../kiosk/screens/statement/preview.py" line="229"/>
         <source>往下看</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/statement/preview.py" line="227"/>
+        <location filename="../../kiosk/screens/statement/preview.py" line="230"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1454,7 +1460,7 @@
     <message>
         <location filename="../../kiosk/widgets/frame.py" line="111"/>
         <source>○ 离线</source>
-        <translation>○ offline</translation>
+        <translation>○ Offline</translation>
     </message>
 </context>
 <context>
@@ -1467,12 +1473,12 @@
     <message>
         <location filename="../../kiosk/texts.py" line="20"/>
         <source>请把社保卡插入读卡口</source>
-        <translation>Please put your social security card into the slot</translation>
+        <translation>Please insert your social security card into the slot</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="21"/>
         <source>正在读卡，请稍候</source>
-        <translation>Reading your card, please wait</translation>
+        <translation>Reading your card. Please wait</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="22"/>
@@ -1482,12 +1488,12 @@
     <message>
         <location filename="../../kiosk/texts.py" line="23"/>
         <source>请稍候，工作人员马上来帮您</source>
-        <translation>Please wait, a member of staff is coming to help you</translation>
+        <translation>Please wait. A member of staff is coming to help you</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="24"/>
         <source>本机暂停服务，请到窗口办理</source>
-        <translation>This machine is not working now, please go to the counter</translation>
+        <translation>This machine is not working now. Please go to the counter</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="25"/>
@@ -1562,12 +1568,12 @@
     <message>
         <location filename="../../kiosk/texts.py" line="41"/>
         <source>请回到首页重新开始</source>
-        <translation>Please go back to the start and try again</translation>
+        <translation>Please touch Home and start again</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="43"/>
         <source>正在查询您的待遇信息，请稍候</source>
-        <translation>Looking up your benefits, please wait</translation>
+        <translation>Looking up your benefits. Please wait</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="44"/>
@@ -1677,7 +1683,7 @@
     <message>
         <location filename="../../kiosk/texts.py" line="65"/>
         <source>请到窗口办理，或点求助请工作人员帮您</source>
-        <translation>Please go to the counter, or press Help and staff will help you</translation>
+        <translation>Please go to the counter, or touch Help and staff will help you</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="66"/>
@@ -1727,12 +1733,12 @@
     <message>
         <location filename="../../kiosk/texts.py" line="80"/>
         <source>正在核对密码，请稍候</source>
-        <translation>Checking your PIN, please wait</translation>
+        <translation>Checking your PIN. Please wait</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="81"/>
         <source>密码不对，请重新输入</source>
-        <translation>Wrong PIN, please try again</translation>
+        <translation>Wrong PIN. Please try again</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="82"/>
@@ -1742,27 +1748,27 @@
     <message>
         <location filename="../../kiosk/texts.py" line="83"/>
         <source>指纹没有认出来，请输入社保卡密码</source>
-        <translation>Not recognised: please enter your PIN</translation>
+        <translation>Fingerprint not recognised. Enter your PIN</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="84"/>
         <source>指纹仪暂时不能使用，请输入社保卡密码</source>
-        <translation>Finger reader not working: enter your PIN</translation>
+        <translation>The fingerprint reader is off. Enter your PIN</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="85"/>
         <source>正在准备参保证明，请稍候</source>
-        <translation>Preparing your statement, please wait</translation>
+        <translation>Preparing your statement. Please wait</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="86"/>
         <source>请看一下证明，没有问题请点打印</source>
-        <translation>Please check the statement, then press Print</translation>
+        <translation>Please check the statement, then touch Print</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="87"/>
         <source>正在打印，请稍候</source>
-        <translation>Printing, please wait</translation>
+        <translation>Printing. Please wait</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="88"/>
@@ -1812,12 +1818,12 @@
     <message>
         <location filename="../../kiosk/texts.py" line="97"/>
         <source>本机没有找到您的缴费记录</source>
-        <translation>Your records are not on this kiosk</translation>
+        <translation>Your records are not on this machine</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="98"/>
         <source>请找工作人员，或点求助</source>
-        <translation>Please ask the staff, or press Help</translation>
+        <translation>Please ask a member of staff, or touch Help</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="99"/>
@@ -1827,7 +1833,7 @@
     <message>
         <location filename="../../kiosk/texts.py" line="102"/>
         <source>正在查询，请稍候</source>
-        <translation>Looking it up, please wait</translation>
+        <translation>Looking it up. Please wait</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="103"/>
@@ -1847,7 +1853,7 @@
     <message>
         <location filename="../../kiosk/texts.py" line="106"/>
         <source>请点一个岗位，看详细情况</source>
-        <translation>Touch a job to see the details</translation>
+        <translation>Please touch a job to see the details</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="107"/>
@@ -1857,12 +1863,22 @@
     <message>
         <location filename="../../kiosk/texts.py" line="108"/>
         <source>想做这份工作，请点我有意向</source>
-        <translation>Want this job? Touch I&apos;m interested</translation>
+        <translation>If you want this job, please touch I&apos;m interested</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="109"/>
         <source>请输入您的手机号码，再点确定</source>
-        <translation>Enter your mobile number, then touch OK</translation>
+        <translation>Please enter your mobile number, then touch OK</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/texts.py" line="110"/>
+        <source>手机号码是1开头的11位数字</source>
+        <translation>A mobile number has 11 digits, starting with 1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/texts.py" line="111"/>
+        <source>手机号码要以1开头，共11位</source>
+        <translation>A mobile number starts with 1 and has 11 digits</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="112"/>
@@ -1872,7 +1888,7 @@
     <message>
         <location filename="../../kiosk/texts.py" line="113"/>
         <source>请点一条通知，看全文</source>
-        <translation>Touch a notice to read all of it</translation>
+        <translation>Please touch a notice to read all of it</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="114"/>
@@ -1887,7 +1903,7 @@
     <message>
         <location filename="../../kiosk/texts.py" line="116"/>
         <source>刚才没有查到，请点求助，或回到首页</source>
-        <translation>That did not work. Touch Help, or go back to the start</translation>
+        <translation>That did not work. Please touch Help or Home</translation>
     </message>
     <message>
         <location filename="../../kiosk/texts.py" line="117"/>
@@ -1898,14 +1914,6 @@
         <location filename="../../kiosk/texts.py" line="118"/>
         <source>谢谢您的评价</source>
         <translation>Thank you for your rating</translation>
-    </message>
-    <message>
-        <source>手机号码是1开头的11位数字</source>
-        <translation>A mobile number has 11 digits, starting with 1</translation>
-    </message>
-    <message>
-        <source>手机号码要以1开头，共11位</source>
-        <translation>A mobile number starts with 1 and has 11 digits</translation>
     </message>
 </context>
 </TS>

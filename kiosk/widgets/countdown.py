@@ -1,7 +1,9 @@
 """The idle overlay: "您还需要更多时间吗？", a large countdown and one huge button.
 
 It covers the whole window (a child of it, raised on top), so any touch lands on the overlay; a
-touch anywhere extends the session, as does the button. The overlay owns a one-second tick timer;
+touch anywhere extends the session, as does the button. It is painted opaque: the screen behind is
+hidden, not dimmed (dimmed, its text stayed half-readable at 2–3:1, below the 7:1 every text on the
+kiosk keeps; tests/ui/screens/test_contrast.py). The overlay owns a one-second tick timer;
 `tick()` is public so tests can drive the countdown without waiting.
 """
 
@@ -18,7 +20,19 @@ from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.theme import Theme
 
 TICK_MS = 1000
-OVERLAY_ALPHA = 170
+
+
+def seconds_left_text(seconds: int) -> str:
+    """ "30 秒后回到首页". Like the keypad's tries left: lupdate drops a translate() call with a
+    plural argument (the entry never reached the .ts and English showed the Chinese), so the two
+    English forms are two entries of one source told apart by their comment."""
+    if seconds == 1:
+        text = QCoreApplication.translate("CountdownOverlay", "%1 秒后回到首页", "one second left")
+    else:
+        text = QCoreApplication.translate(
+            "CountdownOverlay", "%1 秒后回到首页", "several seconds left"
+        )
+    return text.replace("%1", str(seconds))
 
 
 class CountdownOverlay(QWidget):
@@ -99,9 +113,7 @@ class CountdownOverlay(QWidget):
 
     def _refresh(self) -> None:
         self.number.setText(str(self._remaining))
-        self.seconds_label.setText(
-            QCoreApplication.translate("CountdownOverlay", "%n 秒后回到首页", "", self._remaining)
-        )
+        self.seconds_label.setText(seconds_left_text(self._remaining))
 
     def _extend(self) -> None:
         self.stop()
@@ -118,10 +130,9 @@ class CountdownOverlay(QWidget):
         event.accept()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Opaque: nothing of the screen behind shows through."""
         painter = QPainter(self)
-        colour = QColor(self._theme.palette.overlay)
-        colour.setAlpha(OVERLAY_ALPHA)
-        painter.fillRect(self.rect(), colour)
+        painter.fillRect(self.rect(), QColor(self._theme.palette.overlay))
         painter.end()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -4,7 +4,9 @@ Sizes are the ui-guide's values for a 1080-pixel screen and scale with the scree
 (so portrait 1080×1920 and landscape 1920×1080 get the same sizes), clamped so they never go below
 the 1080 values (1280×1024 keeps them). Colours are chosen for contrast: text near-black on white or
 warm grey (≥ 15:1), white on the deep-blue primary (≥ 7:1); a status always carries an icon and a
-word, never colour alone (`STATUS_MARKS`).
+word, never colour alone (`STATUS_MARKS`). Every text colour keeps ≥ 7:1 on every background it
+is drawn on (status colours ≥ 8.4:1, so that anti-aliased strokes stay above 7 as well);
+tests/ui/screens/test_contrast.py measures it on the rendered pixels of every scene.
 """
 
 from __future__ import annotations
@@ -44,16 +46,16 @@ class Palette:
     background: str = "#F5F3EE"  # very light warm grey
     surface: str = "#FFFFFF"
     text: str = "#1A1A1A"  # near-black
-    text_secondary: str = "#3D3D3D"
+    text_secondary: str = "#333333"  # 11.4:1 on the background, 12.6:1 on white
     primary: str = "#0B3A82"  # deep blue; white text on it
     primary_pressed: str = "#072A60"
     on_primary: str = "#FFFFFF"
     secondary_button: str = "#E3E0D8"  # warm grey buttons (back, home, repeat)
     border: str = "#6B6B6B"
-    success: str = "#1B5E20"
-    warning: str = "#6A4500"
-    error: str = "#A5001C"  # red only for errors
-    overlay: str = "#1A1A1A"
+    success: str = "#145218"
+    warning: str = "#5C3C00"
+    error: str = "#8E0018"  # red only for errors
+    overlay: str = "#F5F3EE"  # the idle countdown's backdrop: opaque, hides the screen behind
 
 
 PALETTE = Palette()
@@ -95,6 +97,8 @@ def text_colour_pairs(p: Palette = PALETTE) -> list[tuple[str, str, str, float]]
         ("warning on background", p.warning, p.background, 7.0),
         ("error on background", p.error, p.background, 7.0),
         ("countdown text on surface", p.text, p.surface, 15.0),
+        ("countdown seconds line on surface", p.text_secondary, p.surface, 7.0),
+        ("countdown panel border on backdrop (not text)", p.border, p.overlay, 3.0),
     ]
 
 
@@ -175,7 +179,8 @@ QPushButton[role="bar"] {{ background: {p.secondary_button}; color: {p.text};
     border: 2px solid {p.border}; font-size: {self.body_px}px; }}
 QPushButton[role="language"] {{ background: {p.surface}; color: {p.text};
     border: 2px solid {p.border}; font-size: {self.body_px}px; }}
-QWidget#CountdownPanel {{ background: {p.surface}; border-radius: {self.px(RADIUS)}px; }}
+QWidget#CountdownPanel {{ background: {p.surface}; border-radius: {self.px(RADIUS)}px;
+    border: 2px solid {p.border}; }}
 QLabel#CountdownNumber {{ font-size: {self.px(COUNTDOWN_PX)}px; font-weight: bold; }}
 QLabel[status="success"] {{ color: {p.success}; font-weight: bold; }}
 QLabel[status="warning"] {{ color: {p.warning}; font-weight: bold; }}

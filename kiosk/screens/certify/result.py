@@ -148,9 +148,16 @@ class ResultScreen(Screen[ResultParams]):
                 said.append(spoken_next_due(self.result.next_due, self.ctx.language))
         if self.kind.value.todo:
             said.append(self.kind.value.todo)
-            said.append(Dynamic(self.ctx.counter_location()))  # where, said as well as written
+            said.append(Dynamic(self._where()))  # where, said as well as written
         said += explained_prompts(self.explained)
         return said
+
+    def _where(self) -> str:
+        """ "请到镇便民服务中心1号窗口办理": a sentence, not the bare place (in English the
+        configured place is a lowercase fragment, "window 1 of the town service centre")."""
+        return QCoreApplication.translate("Certification", "请到%1办理").replace(
+            "%1", self.ctx.counter_location()
+        )
 
     def retranslate(self) -> None:
         self.banner.show_status(self.kind.value.status, "")
@@ -163,7 +170,7 @@ class ResultScreen(Screen[ResultParams]):
                 lines.append(prompt_text("cert_repeat"))
         elif self.kind.value.todo:
             lines.append(prompt_text(self.kind.value.todo))
-            lines.append(self.ctx.counter_location())
+            lines.append(self._where())
         self.detail.setText("\n".join(line for line in lines if line))
         self.detail.setVisible(bool(lines))
         notes = [prompt_text(p) for p in explained_prompts(self.explained)]

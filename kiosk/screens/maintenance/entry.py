@@ -159,6 +159,9 @@ class MaintenanceEntryScreen(TechnicianScreen[NoParams]):
         self.keypad.clear()
         self.message.setText("")
 
+    def retranslate(self) -> None:
+        self.keypad.retranslate()  # 清除 / 确定 in the screen's language
+
     def _confirmed(self, pin: str) -> None:
         self.keypad.clear()
         self.set_checking(True)
