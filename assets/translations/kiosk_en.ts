@@ -281,12 +281,12 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../kiosk/screens/common/error.py" line="87"/>
+        <location filename="../../kiosk/screens/common/error.py" line="107"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/common/error.py" line="89"/>
+        <location filename="../../kiosk/screens/common/error.py" line="109"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
@@ -1201,12 +1201,12 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../kiosk/screens/info/notices.py" line="51"/>
+        <location filename="../../kiosk/screens/info/notices.py" line="68"/>
         <source>发布日期：</source>
         <translation>Published: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/info/notices.py" line="129"/>
+        <location filename="../../kiosk/screens/info/notices.py" line="147"/>
         <source>看完了</source>
         <translation>Done</translation>
     </message>
@@ -1286,37 +1286,37 @@
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../../kiosk/screens/info/rating.py" line="34"/>
-        <source>很不满意</source>
-        <translation>Very poor</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/info/rating.py" line="35"/>
-        <source>不满意</source>
-        <translation>Poor</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/screens/info/rating.py" line="36"/>
-        <source>一般</source>
-        <translation>OK</translation>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/info/rating.py" line="37"/>
-        <source>满意</source>
-        <translation>Good</translation>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/info/rating.py" line="38"/>
-        <source>很满意</source>
-        <translation>Very good</translation>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/info/rating.py" line="199"/>
+        <location filename="../../kiosk/screens/info/rating.py" line="39"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/info/rating.py" line="40"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/info/rating.py" line="201"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/info/rating.py" line="201"/>
+        <location filename="../../kiosk/screens/info/rating.py" line="203"/>
         <source>不评价，回首页</source>
         <translation>Skip and go Home</translation>
     </message>

@@ -126,6 +126,18 @@ def paginate_text(
     return pages
 
 
+WORD_JOINER = "\u2060"  # no line break on either side; drawn as nothing
+# A number and the unit after it ("500元", "3个月", "60岁"): a line must not break between them.
+_NUMBER_UNIT = re.compile(r"(\d)[ \u00a0]?(万元|元|万|岁|周岁|年|个月|月|日|天|人|次|号|%|％)")
+
+
+def keep_numbers_with_units(text: str) -> str:
+    """`text` with a word joiner between each number and its unit, for display only (the pages
+    and the voice use the text as it is): Chinese text may break between any two characters,
+    and "500" at the end of one line with "元" at the start of the next reads as two things."""
+    return _NUMBER_UNIT.sub(lambda m: f"{m.group(1)}{WORD_JOINER}{m.group(2)}", text)
+
+
 # --- jobs and notices -----------------------------------------------------------------------
 
 

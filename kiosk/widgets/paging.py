@@ -107,10 +107,16 @@ class Pager(QWidget):
         self.position = QLabel(self)
         self.position.setProperty("role", "secondary")
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        policy = self.position.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # a one-page list must not move the buttons
+        self.position.setSizePolicy(policy)
         for button in (self.previous_button, self.next_button):
             button.setMinimumWidth(theme.px(PAGER_BUTTON_W))
             policy = button.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
+            # as wide as its words, never stretched by a hidden action: the same size and place
+            # on every screen
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Fixed)
             button.setSizePolicy(policy)
         layout.addWidget(self.previous_button)
         layout.addWidget(self.position, 1)

@@ -3,6 +3,7 @@ No card needed. 再听一遍 reads the title and the page shown (a dynamic phras
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.dates import format_date, format_date_en
 from kiosk.core.language import in_language
-from kiosk.core.listings import aware, current_notices, paginate_text
+from kiosk.core.listings import aware, current_notices, keep_numbers_with_units, paginate_text
 from kiosk.screens.base import Screen, ScreenContext, ScreenParams
 from kiosk.screens.info.paged_list import ListState as ListState  # re-exported: tests wait on it
 from kiosk.screens.info.paged_list import PagedListScreen
@@ -19,10 +20,26 @@ from kiosk.texts import Dynamic, Utterance
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
 from kiosk.widgets.paging import Pager, text_capacity
-from kiosk.widgets.theme import PRIMARY_PX
+from kiosk.widgets.theme import BODY_PX, PRIMARY_PX
 from offline_cache.models import Notice
 
 TITLE_LINE_FACTOR = 1.4  # a title line (48 px) is taller than a body line (36 px)
+
+
+READING_LINE_SPACING = 1.5  # line pitch / font size: body text is read, not scanned
+
+
+def reading_html(text: str, font_px: int) -> str:
+    """A page of text as rich text for a QLabel: each line a paragraph, lines 1.5 × the font
+    size apart (the pages are counted at that pitch, kiosk.widgets.paging; the font's own is
+    about 1.2), numbers kept with their units."""
+    pitch = round(font_px * READING_LINE_SPACING)
+    return "".join(
+        f'<p style="margin: 0; line-height: {pitch}px;">'
+        f"{html.escape(keep_numbers_with_units(line))}</p>"
+        for line in text.split("\n")
+        if text
+    )
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,7 @@ class NoticeDetailScreen(Screen[NoticeParams]):
         self.title.setStyleSheet(f"font-size: {theme.primary_px}px; font-weight: bold;")
         self.body = QLabel(self)
         self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)  # for the line spacing
         self.body.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.pager = Pager(theme, self)
         self.done_button = BigButton(theme, "primary", self)
@@ -134,7 +152,7 @@ class NoticeDetailScreen(Screen[NoticeParams]):
         first = self.page == 0 and self.notice is not None
         self.title.setText(self.notice.title if first and self.notice else "")
         self.title.setVisible(first)
-        self.body.setText(pages[self.page])
+        self.body.setText(reading_html(pages[self.page], self.ctx.theme.px(BODY_PX)))
 
     def clear(self) -> None:
         super().clear()

@@ -1,5 +1,6 @@
 """The satisfaction rating at the end of a service: five large buttons, each a drawn face *and* a
-word (很不满意 … 很满意; never colour alone), and a way to skip. Then thanks.
+word (the national 好差评 levels, 非常不满意 … 非常满意; never colour alone), and a way to skip.
+Then thanks.
 
 Any flow offers it at its end with `offer_rating(navigator, "certification")` (the same as
 `navigator.go(ScreenName.RATING, RatingParams(service=...))`). The screen emits
@@ -31,11 +32,12 @@ from kiosk.widgets.theme import Status
 # The services a rating may be about (the RatingTx enum of the county API).
 RATED_SERVICES = frozenset({"certification", "statement", "benefits", "jobs", "notices"})
 SCORE_WORDS: dict[int, object] = {
-    1: QT_TRANSLATE_NOOP("Rating", "很不满意"),
+    # the national 好差评 five levels (政务服务"好差评"), worst to best as the faces go
+    1: QT_TRANSLATE_NOOP("Rating", "非常不满意"),
     2: QT_TRANSLATE_NOOP("Rating", "不满意"),
-    3: QT_TRANSLATE_NOOP("Rating", "一般"),
+    3: QT_TRANSLATE_NOOP("Rating", "基本满意"),
     4: QT_TRANSLATE_NOOP("Rating", "满意"),
-    5: QT_TRANSLATE_NOOP("Rating", "很满意"),
+    5: QT_TRANSLATE_NOOP("Rating", "非常满意"),
 }
 FACE_BUTTON_H = 190
 FACE_PX = 84
@@ -146,7 +148,7 @@ class RatingScreen(Screen[RatingParams]):
         grid.setSpacing(theme.gap)
         columns = 1 if theme.portrait else (5 if theme.width >= WIDE_SCREEN_W else 3)
         self.buttons: dict[int, FaceButton] = {}
-        for index, score in enumerate(sorted(SCORE_WORDS)):  # 很不满意 … 很满意, as on paper forms
+        for index, score in enumerate(sorted(SCORE_WORDS)):  # 非常不满意 … 非常满意
             button = FaceButton(theme, score, columns == 1, self.faces)
             button.clicked.connect(lambda _c=False, s=score: self._rate(s))
             grid.addWidget(button, index // columns, index % columns)

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
+from PySide6.QtGui import QTextDocument
 
+from kiosk.core.listings import WORD_JOINER
 from kiosk.screens.common.service_catalog import Service
-from kiosk.screens.info.notices import ListState
+from kiosk.screens.info.notices import ListState, reading_html
 from kiosk.widgets.frame import BarButton
+from kiosk.widgets.theme import BODY_PX
 from tests.ui.helpers import click, click_bar, current_name
 from tests.ui.info_seed import WAIT, choose, fresh_notices, now, open_store, seed_notices
 
@@ -18,6 +23,13 @@ LONG_BODY = "\n".join(
     f"第{i}段。" + "城乡居民基本养老保险缴费工作已经开始，多缴多得，长缴多得。" * 3
     for i in range(1, 9)
 )
+
+
+def shown_text(label):
+    """What a rich-text label shows, as plain text (paragraphs on lines, no word joiners)."""
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText().replace(WORD_JOINER, "")
 
 
 def _open(app, qtbot, notices):
@@ -70,7 +82,7 @@ def test_long_notice_is_paged_and_read_aloud(make_kiosk_app, qtbot, size):
         assert body.heightForWidth(body.contentsRect().width()) <= body.contentsRect().height() + 1
         assert detail.title.isVisible() == (index == 0)
         assert detail.done_button.isVisible() == (index == len(pages) - 1)
-        seen.append(body.text())
+        seen.append(shown_text(body))
         if index < len(pages) - 1:
             click(qtbot, detail.pager.next_button)
     assert "".join(seen).replace("\n", "") == LONG_BODY.replace("\n", "")
@@ -95,3 +107,48 @@ def test_read_to_the_end_offers_the_rating(kiosk_app, qtbot):
     assert kiosk_app.screen("rating").service == "notices"
     click_bar(qtbot, kiosk_app, BarButton.HOME)
     assert detail.notice is None and detail.body.text() == ""
+
+
+def _laid_out_lines(label, rich_text):
+    """(top, text) of every line `rich_text` takes in `label`'s font and width."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(rich_text)
+    document.setTextWidth(label.contentsRect().width())
+    assert document.size().height() > 0  # laid out
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            start = line.textStart()
+            text = block.text()[start : start + line.textLength()]
+            lines.append((layout.position().y() + line.y(), text.replace(WORD_JOINER, "")))
+        block = block.next()
+    return lines
+
+
+def _splits_500_yuan(lines):
+    return any(a.endswith("500") and b.startswith("元") for (_, a), (_, b) in pairwise(lines))
+
+
+def test_notice_lines_are_spaced_and_numbers_stay_with_their_units(make_kiosk_app, qtbot):
+    app = make_kiosk_app(size=(1080, 1920))
+    screen = _open(app, qtbot, fresh_notices(body=LONG_BODY))
+    click(qtbot, screen.cards[0])
+    body = app.screen("notice_detail").body
+    px = app.theme.px(BODY_PX)
+    lines = _laid_out_lines(body, body.text())
+    assert len(lines) > 3
+    pitches = [b - a for (a, _), (b, _) in pairwise(lines)]
+    assert min(pitches) >= 1.5 * px - 0.5, (pitches, px)
+    # wherever the line ends, "500" and "元" stay together (a plain text splits them somewhere)
+    width_chars = int(body.contentsRect().width() / px) + 2
+    texts = ["文" * k + "每人补贴500元。" + "文" * 20 for k in range(width_chars)]
+    assert any(_splits_500_yuan(_laid_out_lines(body, html.escape(t))) for t in texts)
+    for text in texts:
+        lines = _laid_out_lines(body, reading_html(text, px))
+        assert not _splits_500_yuan(lines), lines
+        assert "".join(t for _, t in lines) == text

@@ -24,7 +24,7 @@ def test_every_score_has_a_face_and_a_word(kiosk_app, qtbot):
     offer_rating(kiosk_app.navigator, "certification")
     screen = kiosk_app.screen("rating")
     assert [b.text() for b in screen.buttons.values()] == [
-        "很不满意", "不满意", "一般", "满意", "很满意"
+        "非常不满意", "不满意", "基本满意", "满意", "非常满意"
     ]  # fmt: skip
     assert sorted(screen.buttons) == sorted(SCORE_WORDS) == [1, 2, 3, 4, 5]
     assert kiosk_app.voice.history[-1] == "rating"

@@ -17,6 +17,7 @@ from kiosk.core.listings import (
     group_phone,
     is_valid_phone,
     items_per_page,
+    keep_numbers_with_units,
     main_benefit,
     page_count,
     page_of,
@@ -198,3 +199,9 @@ def test_contribution_summary_per_scheme():
     assert pension.personal_cents == 3000
     assert medical.months == 12
     assert contribution_summary([]) == []
+
+
+def test_numbers_are_joined_to_their_units_for_display():
+    shown = keep_numbers_with_units("每人每月500元，连续3个月，60周岁以上；第2批")
+    assert shown == "每人每月500\u2060元，连续3\u2060个月，60\u2060周岁以上；第2批"
+    assert keep_numbers_with_units("没有数字") == "没有数字"
