@@ -23,7 +23,7 @@ from kiosk.core.faults import READER_LOST, Fault, FaultSource
 from kiosk.core.session import Session, SessionEnd
 from kiosk.i18n import Translations
 from kiosk.screens.certify.start import CertifyParams
-from kiosk.screens.common.error import ErrorParams
+from kiosk.screens.common.error import ErrorParams, ErrorScreen
 from kiosk.screens.common.insert_card import InsertCardScreen
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.names import ScreenName
@@ -188,7 +188,15 @@ class SessionShell(QObject):
         if current is not None and current.name == ScreenName.OUT_OF_SERVICE:
             return
         if current is not None and current.name == ScreenName.ERROR and self.session.card is None:
-            return  # a bad card taken out: the error screen stays until its button is pressed
+            assert isinstance(current, ErrorScreen)
+            if not current.kind.value.moves_on_removal:
+                return  # (an expired card: the error screen stays until its button is pressed)
+            # the wrong or unreadable card is out, as the screen asked: the next card is awaited
+            if self.pending_service is not None:
+                self.navigator.go(ScreenName.INSERT_CARD)  # the service chosen is still wanted
+            else:
+                self.end_session(SessionEnd.CARD_REMOVED)  # home
+            return
         if self.session.active or (current is not None and current.name != HOME):
             self.end_session(SessionEnd.CARD_REMOVED)
 

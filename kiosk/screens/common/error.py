@@ -17,6 +17,7 @@ from kiosk.screens.names import ScreenName
 from kiosk.texts import Utterance, prompt_text
 from kiosk.widgets.buttons import BigButton
 from kiosk.widgets.frame import BarButton
+from kiosk.widgets.illustrations import SvgPicture
 from kiosk.widgets.status_banner import StatusBanner
 from kiosk.widgets.theme import Status
 
@@ -26,15 +27,21 @@ class Failure:
     what: str  # prompt id
     todo: str  # prompt id
     button: ScreenName  # HOME | HELP
+    picture: str  # assets/images: what to do, drawn (the card pictures are the other screens')
+    moves_on_removal: bool = False  # the card taken out is what the todo asked: the screen moves on
 
 
 class ErrorKind(enum.Enum):
-    NOT_SSC = Failure("error_not_ssc", "todo_use_ssc", ScreenName.HOME)
-    EXPIRED = Failure("error_expired", "todo_renew_card", ScreenName.HELP)
-    UNREADABLE = Failure("error_unreadable", "todo_wipe_and_retry", ScreenName.HOME)
-    CARD_REMOVED = Failure("error_card_removed", "todo_insert_again", ScreenName.HOME)
-    NO_READER = Failure("error_no_reader", "todo_ask_staff", ScreenName.HELP)
-    UNEXPECTED = Failure("error_unexpected", "todo_start_again", ScreenName.HOME)
+    NOT_SSC = Failure("error_not_ssc", "todo_use_ssc", ScreenName.HOME, "take-card.svg", True)
+    EXPIRED = Failure("error_expired", "todo_renew_card", ScreenName.HELP, "counter.svg")
+    UNREADABLE = Failure(
+        "error_unreadable", "todo_wipe_and_retry", ScreenName.HOME, "take-card.svg", True
+    )
+    CARD_REMOVED = Failure(
+        "error_card_removed", "todo_insert_again", ScreenName.HOME, "insert-card.svg"
+    )
+    NO_READER = Failure("error_no_reader", "todo_ask_staff", ScreenName.HELP, "counter.svg")
+    UNEXPECTED = Failure("error_unexpected", "todo_start_again", ScreenName.HOME, "counter.svg")
 
 
 @dataclass(frozen=True)
@@ -63,16 +70,29 @@ class ErrorScreen(Screen[ErrorParams]):
         self.button = BigButton(ctx.theme, "primary", self)
         self.button.setMinimumWidth(ctx.theme.px(420))
         self.button.clicked.connect(self._button_clicked)
+        self.pictures = {  # one per picture file, the kind's shown (as on the other failures)
+            name: SvgPicture(ctx.theme, name, self)
+            for name in dict.fromkeys(kind.value.picture for kind in ErrorKind)
+        }
         layout.addStretch(1)
         layout.addWidget(self.banner)
         layout.addWidget(self.todo)
+        for picture in self.pictures.values():
+            layout.addWidget(picture, 4)
+            picture.hide()
         layout.addStretch(1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
 
     def enter(self, params: ErrorParams) -> None:
         self.kind = params.kind
+        for name, picture in self.pictures.items():
+            picture.setVisible(name == self.kind.value.picture)
         super().enter(params)
+
+    @property
+    def picture(self) -> SvgPicture:
+        return self.pictures[self.kind.value.picture]
 
     def instruction(self) -> str:
         return prompt_text(self.kind.value.what)

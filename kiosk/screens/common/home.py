@@ -15,7 +15,7 @@ from kiosk.widgets.frame import BarButton
 class HomeScreen(Screen[NoParams]):
     name = ScreenName.HOME
     prompt_id = "home"
-    bar_buttons = frozenset({BarButton.REPEAT, BarButton.HELP})
+    bar_buttons = frozenset({BarButton.REPEAT})  # 求助 is a tile here: one 求助 per screen
     language_switch = True
 
     service_chosen = Signal(Service)

@@ -8,8 +8,9 @@ from drivers.errors import CardUnreadable, NotASocialSecurityCard
 from kiosk.core.masking import known_names
 from kiosk.demo.samples import EXPIRED_CARD, RARE_NAME_CARD, SAMPLE_CARD
 from kiosk.screens.common.error import ErrorKind
+from kiosk.screens.common.service_catalog import Service
 from kiosk.widgets.frame import BarButton
-from tests.ui.helpers import click, click_bar, current_name
+from tests.ui.helpers import click, click_bar, current_name, deliver_posted_events
 
 WAIT = 5000
 
@@ -63,11 +64,47 @@ def test_not_a_social_security_card(kiosk_app, card_reader, qtbot):
     assert current_name(kiosk_app) in ("home", "take_card")
 
 
+def test_the_wrong_card_taken_out_moves_on_home(kiosk_app, card_reader, qtbot):
+    """请取出这张卡 does not stay once the card is out: the screen asked for it, home follows."""
+    card_reader.insert(NotASocialSecurityCard("6A82"))
+    qtbot.waitUntil(lambda: current_name(kiosk_app) == "error", timeout=WAIT)
+    screen = kiosk_app.screen("error")
+    assert screen.picture.isVisible()  # a picture, like the other failures: take the card out
+    assert screen.kind.value.picture == "take-card.svg"
+    assert [p for p in screen.pictures.values() if p.isVisible()] == [screen.picture]
+    with qtbot.waitSignal(kiosk_app.session_ended, timeout=WAIT) as ended:
+        card_reader.remove()
+    assert ended.args[0].value == "card_removed"
+    assert current_name(kiosk_app) == "home"
+    assert not kiosk_app.session.active
+
+
+def test_the_wrong_card_taken_out_after_a_tile_asks_for_the_right_one(
+    kiosk_app, card_reader, qtbot
+):
+    click(qtbot, kiosk_app.screen("home").tiles.tiles[Service.STATEMENT])
+    assert current_name(kiosk_app) == "insert_card"
+    card_reader.insert(NotASocialSecurityCard("6A82"))
+    qtbot.waitUntil(lambda: current_name(kiosk_app) == "error", timeout=WAIT)
+    with qtbot.waitSignal(kiosk_app.card.card_removed, timeout=WAIT):
+        card_reader.remove()
+    deliver_posted_events()
+    assert current_name(kiosk_app) == "insert_card"  # the statement chosen is still wanted
+    card_reader.insert(SAMPLE_CARD)
+    qtbot.waitUntil(lambda: current_name(kiosk_app) == "pin", timeout=WAIT)
+
+
 def test_expired_card_sends_to_the_counter(kiosk_app, card_reader, qtbot):
     card_reader.insert(EXPIRED_CARD)
     qtbot.waitUntil(lambda: current_name(kiosk_app) == "error", timeout=WAIT)
-    assert kiosk_app.screen("error").kind is ErrorKind.EXPIRED
+    screen = kiosk_app.screen("error")
+    assert screen.kind is ErrorKind.EXPIRED
+    assert screen.picture.isVisible() and screen.kind.value.picture == "counter.svg"
     assert kiosk_app.session.card is None  # an expired card starts no session with data
+    with qtbot.waitSignal(kiosk_app.card.card_removed, timeout=WAIT):
+        card_reader.remove()
+    deliver_posted_events()
+    assert current_name(kiosk_app) == "error"  # 请到窗口办理换卡 stays: its button is 求助
 
 
 def test_unreadable_card(kiosk_app, card_reader, qtbot):

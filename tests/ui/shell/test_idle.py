@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from kiosk.core.masking import known_names
 from kiosk.demo.samples import SAMPLE_CARD
+from kiosk.screens.common.service_catalog import Service
 from kiosk.widgets.frame import BarButton
-from tests.ui.helpers import click, click_bar, current_name, deliver_posted_events
+from tests.ui.helpers import click, current_name, deliver_posted_events
 
 SHORT = {"idle_timeout": 0.2, "countdown": 20}
 
@@ -18,7 +19,7 @@ def _wait_for_overlay(app, qtbot):
 def test_countdown_appears_on_a_flow_screen_not_on_an_idle_home(make_kiosk_app, qtbot):
     app = make_kiosk_app(ui=SHORT)
     assert not app.idle.active  # home without a session: nothing to time out
-    click_bar(qtbot, app, BarButton.HELP)
+    click(qtbot, app.screen("home").tiles.tiles[Service.HELP])  # home's 求助 is a tile
     assert app.idle.active
     _wait_for_overlay(app, qtbot)
     assert app.overlay.remaining == 20
