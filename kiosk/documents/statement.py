@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from kiosk.documents import cjk_text, fonts
-from kiosk.documents.formatting import SCHEME_NAMES, mask_id, money, scheme_name
+from kiosk.documents.formatting import SCHEME_NAMES, mask_id, mask_name, money, scheme_name
 from kiosk.documents.layout import (
     BODY_SIZE,
     QR_SIZE,
@@ -148,12 +148,12 @@ def _verification_block(ctx: DocumentContext, code: str, width: float) -> Flowab
     return table
 
 
-def _identity(resident: Resident, width: float) -> Table:
+def _identity(resident: Resident, name: str, width: float) -> Table:
     """Name and masked ID side by side (a table: reportlab collapses runs of spaces)."""
     half = width / 2
     body = style(13)
     cells = [
-        cjk_text.paragraph(f"姓名：{resident.name}", body),
+        cjk_text.paragraph(f"姓名：{name}", body),
         cjk_text.paragraph(f"公民身份号码：{mask_id(resident.person_id)}", body),
     ]
     return Table(
@@ -169,8 +169,16 @@ def _identity(resident: Resident, width: float) -> Table:
     )
 
 
-def build_statement(resident: Resident, ctx: DocumentContext) -> RenderedDocument:
-    """The statement PDF of `resident`, signed with `ctx.secret`."""
+def build_statement(
+    resident: Resident, ctx: DocumentContext, *, on_screen: bool = False
+) -> RenderedDocument:
+    """The statement PDF of `resident`, signed with `ctx.secret`.
+
+    `on_screen`: the copy the preview draws, read over the resident's shoulder in a township hall:
+    the name masked (王*英) and without the offline note. The printed statement (the default)
+    keeps the full name and its data note; both carry the same code (it signs the content)."""
+    name = mask_name(resident.name) if on_screen else resident.name
+    note = "" if on_screen else (offline_note(ctx) or "")
     code = verification_code(statement_content(resident, ctx), ctx.secret)
     width = frame_width(A4)
     contributions = _ordered(resident.contributions)
@@ -178,10 +186,9 @@ def build_statement(resident: Resident, ctx: DocumentContext) -> RenderedDocumen
     story: list[Flowable] = [
         cjk_text.paragraph(TITLE, style(TITLE_SIZE, alignment=TA_CENTER)),
         Spacer(0, 4 * mm),
-        _identity(resident, width),
+        _identity(resident, name, width),
         cjk_text.paragraph(
-            "兹证明上述人员截至打印之日在本地参加社会保险的缴费情况如下（金额单位：元）。"
-            + (offline_note(ctx) or ""),
+            "兹证明上述人员截至打印之日在本地参加社会保险的缴费情况如下（金额单位：元）。" + note,
             body,
         ),
         Spacer(0, 3 * mm),
@@ -196,5 +203,5 @@ def build_statement(resident: Resident, ctx: DocumentContext) -> RenderedDocumen
         Spacer(0, 5 * mm),
         KeepTogether([_verification_block(ctx, code, width)]),
     ]
-    subject = f"{resident.name}  {mask_id(resident.person_id)}"
+    subject = f"{name}  {mask_id(resident.person_id)}"
     return render(story, ctx, code, TITLE, A4, subject)

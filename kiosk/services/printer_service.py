@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, QThread, Signal, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
@@ -155,11 +155,20 @@ def test_page_builder(config: Config) -> Callable[[], RenderedDocument]:
     return build
 
 
-def render_first_page(pdf: Path, dpi: int = PREVIEW_DPI) -> QImage:
-    """The first page of `pdf` as an image (any thread); a null QImage if it cannot be read."""
+def render_first_page(pdf: Path | bytes, dpi: int = PREVIEW_DPI) -> QImage:
+    """The first page of `pdf` (a file, or the PDF itself: read from memory, never written) as
+    an image (any thread); a null QImage if it cannot be read."""
     document = QPdfDocument()
+    buffer = QBuffer()
     try:
-        if document.load(str(pdf)) != QPdfDocument.Error.None_ or document.pageCount() < 1:
+        if isinstance(pdf, bytes):
+            buffer.setData(QByteArray(pdf))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            document.load(buffer)  # from a device: returns nothing, loads at once (no network)
+            error = document.error()
+        else:
+            error = document.load(str(pdf))
+        if error != QPdfDocument.Error.None_ or document.pageCount() < 1:
             return QImage()
         points = document.pagePointSize(0)
         size = QSize(
@@ -238,10 +247,12 @@ class PrinterWorker(QObject):
                 log.info("no record for %s in the offline copy", mask_person_id(person_id))
                 self.prepare_failed.emit(request_id, NO_RECORD_CODE)
                 return
-            rendered = build_statement(resident, self._context(store))
+            context = self._context(store)
+            rendered = build_statement(resident, context)
             # the spool and the preview can fail too (a full or broken disk): told, not stuck
-            prepared = self._keep(request_id, DocumentKind.STATEMENT, person_id, rendered)
-            image = render_first_page(prepared.path)
+            self._keep(request_id, DocumentKind.STATEMENT, person_id, rendered)
+            # the screen shows its own copy: the name masked, no offline note (it is printed)
+            image = render_first_page(build_statement(resident, context, on_screen=True).pdf)
         except Exception as e:  # a broken record, store or disk must not end the kiosk
             log.exception("could not build the statement")
             report_store_error(e, "printer")

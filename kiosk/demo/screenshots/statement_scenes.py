@@ -6,10 +6,8 @@ statement built and drawn synchronously here — a screenshot is no resident's s
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.core.statement_rules import DocumentKind
@@ -81,11 +79,10 @@ def _preview(app: KioskApp) -> None:
         offline=True,
         data_as_of=date(2026, 11, 27),
     )
-    document = build_statement(statement_resident(SAMPLE_CARD, years=SCENE_YEARS), ctx)
-    with tempfile.TemporaryDirectory() as folder:
-        pdf = Path(folder) / "statement.pdf"
-        pdf.write_bytes(document.pdf)
-        image = render_first_page(pdf)
+    resident = statement_resident(SAMPLE_CARD, years=SCENE_YEARS)
+    document = build_statement(resident, ctx)
+    # what the printer worker shows: the screen's copy (name masked, no offline note)
+    image = render_first_page(build_statement(resident, ctx, on_screen=True).pdf)
     screen = app.navigator.go(ScreenName.STATEMENT_PREVIEW)
     assert isinstance(screen, StatementPreviewScreen)
     screen.show_document(image, document.pages)

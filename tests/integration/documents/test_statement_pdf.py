@@ -170,3 +170,21 @@ def test_the_resident_sits_beside_a_usual_header(
     text = pdftotext(write(tmp_path, doc.pdf), page=2, layout=True)
     (header,) = [line for line in text.splitlines() if "打印时间" in line]
     assert header.index("打印时间") < header.index("王䶮英") < header.index("3201**********123X")
+
+
+def test_the_screen_copy_masks_the_name_and_drops_the_data_note(
+    tmp_path: Path, ctx: DocumentContext, pdftotext: Callable[..., str]
+) -> None:
+    """The preview is read over the resident's shoulder: 王*英, no "依据…的离线数据生成"; the
+    printed statement keeps both, and the two carry the same code."""
+    resident = make_resident(range(2024, 2026))
+    printed = build_statement(resident, ctx)
+    shown = build_statement(resident, ctx, on_screen=True)
+    text = flat(pdftotext(write(tmp_path, shown.pdf, "shown.pdf")))
+    assert "姓名：王*英" in text
+    assert "王䶮英" not in text
+    assert "离线数据" not in text and "依据" not in text
+    assert "3201**********123X" in text
+    assert shown.verification_code == printed.verification_code
+    printed_text = flat(pdftotext(write(tmp_path, printed.pdf)))
+    assert "姓名：王䶮英" in printed_text and "离线数据生成" in printed_text

@@ -4,6 +4,7 @@ in the real offline store, written before the resident is told."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -180,3 +181,29 @@ def test_the_printed_code_verifies_against_the_offline_data(app, card_reader, qt
     text = pdftotext(pdf)
     assert payload["verification_code"] in text
     assert "离线数据" in text  # the offline note
+
+
+def test_the_preview_shows_the_masked_name_and_the_print_the_full_one(
+    app, card_reader, qtbot, monkeypatch, tmp_path
+):
+    import kiosk.services.printer_service as printer_service
+
+    drawn: list[bytes | Path] = []
+    render = printer_service.render_first_page
+
+    def recording_render(pdf: Any, *args: Any, **kwargs: Any) -> Any:
+        drawn.append(pdf)
+        return render(pdf, *args, **kwargs)
+
+    monkeypatch.setattr(printer_service, "render_first_page", recording_render)
+    preview = to_preview(qtbot, app, card_reader)
+    assert len(drawn) == 1 and isinstance(drawn[0], bytes)
+    (tmp_path / "shown.pdf").write_bytes(drawn[0])
+    shown = "".join(pdftotext(tmp_path / "shown.pdf").split())
+    full = SAMPLE_CARD.name
+    assert f"姓名：{full[0]}*{full[-1]}" in shown and full not in shown
+    assert "离线数据" not in shown
+    click(qtbot, preview.print_button)
+    qtbot.waitUntil(lambda: len(simulated_printer(app).printed) == 1, timeout=WAIT_MS)
+    printed = "".join(pdftotext(simulated_printer(app).printed[0]).split())
+    assert f"姓名：{full}" in printed
