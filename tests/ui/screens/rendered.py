@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from kiosk.app import KioskApp
 from kiosk.config import Config
 from kiosk.core.sync_mark import SyncMark
-from kiosk.demo.screenshots.gallery import SCENES, build_for_picture
+from kiosk.demo.screenshots.gallery import SCENES, build_for_picture, dispose
 from kiosk.screens.names import ScreenName
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 1024)]
@@ -70,8 +70,7 @@ def rendered_scenes(
             QApplication.processEvents()
             yield scene, app
         finally:
-            app.shutdown()
-            app.window.deleteLater()
+            dispose(app)
 
 
 def grab(app: KioskApp) -> QImage:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from kiosk.demo.screenshots.gallery import SCENES, build_for_picture
+from kiosk.demo.screenshots.gallery import SCENES, build_for_picture, dispose
 from kiosk.screens import registry
 from kiosk.screens.base import Screen
 from kiosk.screens.names import ScreenName
@@ -112,8 +112,7 @@ def test_scene_lays_out_cleanly(layout_config, qtbot, scene, size, language):
         qtbot.waitExposed(app.window)
         assert _problems(app) == []
     finally:
-        app.shutdown()
-        app.window.deleteLater()
+        dispose(app)
 
 
 def _stand_in(entry: str) -> type[Screen]:
@@ -136,5 +135,4 @@ def test_home_with_all_six_services(monkeypatch, layout_config, qtbot, size, lan
         rows = {t.geometry().top() for t in tiles}
         assert len(rows) == (3 if size[1] > size[0] else 2)  # 3×2 portrait, 2×3 landscape
     finally:
-        app.shutdown()
-        app.window.deleteLater()
+        dispose(app)
