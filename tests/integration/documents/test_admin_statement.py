@@ -105,9 +105,10 @@ def _special(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
         path.mkdir()
     elif kind == "socket":
         return Path(request.getfixturevalue("unix_socket"))
-    elif kind == "device":  # a copy of /dev/null's node (1, 3): harmless if it were replaced
-        if os.geteuid() != 0:
-            pytest.skip("creating a device node needs root")
+    elif kind == "device":
+        if os.geteuid() != 0:  # mknod needs root; a user cannot replace /dev/null itself
+            return Path("/dev/null")
+        # as root: a copy of /dev/null's node (1, 3), harmless if it were replaced
         os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 3))
     return path
 
