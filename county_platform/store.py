@@ -26,7 +26,20 @@ SCHEMA_VERSION = 2  # 2: a transaction is identified by (terminal_id, id), not b
 BUSY_TIMEOUT_MS = 10_000
 BATCH_ROWS = 500  # rows per IN (...) look-up while bulk-loading
 
-_SCHEMA = """
+# Version 2: a transaction is identified by (terminal_id, id); also the migration's new table.
+_TRANSACTIONS_COLUMNS = """(
+    id TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    person_id TEXT,
+    occurred_at TEXT NOT NULL,
+    tx_seq INTEGER,
+    payload TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (terminal_id, id)
+)"""
+
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS terminals (
     terminal_id TEXT PRIMARY KEY,
@@ -47,17 +60,7 @@ CREATE TABLE IF NOT EXISTS changes (
 );
 CREATE INDEX IF NOT EXISTS changes_scope ON changes (feed, township, seq);
 CREATE TABLE IF NOT EXISTS compactions (feed TEXT PRIMARY KEY, through_seq INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS transactions (
-    id TEXT NOT NULL,
-    terminal_id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    person_id TEXT,
-    occurred_at TEXT NOT NULL,
-    tx_seq INTEGER,
-    payload TEXT NOT NULL,
-    received_at TEXT NOT NULL,
-    PRIMARY KEY (terminal_id, id)
-);
+CREATE TABLE IF NOT EXISTS transactions {_TRANSACTIONS_COLUMNS};
 CREATE TABLE IF NOT EXISTS rejections (
     tx_id TEXT NOT NULL,
     terminal_id TEXT NOT NULL,
@@ -67,18 +70,8 @@ CREATE TABLE IF NOT EXISTS rejections (
 """
 
 # Version 1 keyed transactions by id alone, so one terminal's id hid another's transaction.
-_TRANSACTIONS_V2 = """
-CREATE TABLE transactions_v2 (
-    id TEXT NOT NULL,
-    terminal_id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    person_id TEXT,
-    occurred_at TEXT NOT NULL,
-    tx_seq INTEGER,
-    payload TEXT NOT NULL,
-    received_at TEXT NOT NULL,
-    PRIMARY KEY (terminal_id, id)
-);
+_TRANSACTIONS_V2 = f"""
+CREATE TABLE transactions_v2 {_TRANSACTIONS_COLUMNS};
 INSERT INTO transactions_v2 (rowid, id, terminal_id, kind, person_id, occurred_at, tx_seq, payload,
                              received_at)
     SELECT rowid, id, terminal_id, kind, person_id, occurred_at, tx_seq, payload, received_at
@@ -204,14 +197,10 @@ class PlatformStore:
                 raise RuntimeError(
                     f"database schema {version} is newer than this server ({SCHEMA_VERSION})"
                 )
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    c.execute(statement)
+            _execute_script(c, _SCHEMA)
             keys = [r[1] for r in c.execute("PRAGMA table_info(transactions)") if r[5]]
             if keys == ["id"]:  # a version 1 database (arrival order, the rowid, is kept)
-                for statement in _TRANSACTIONS_V2.split(";"):
-                    if statement.strip():
-                        c.execute(statement)
+                _execute_script(c, _TRANSACTIONS_V2)
             c.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('log_id', ?)",
                 (secrets.token_hex(8),),
@@ -434,6 +423,14 @@ class TransactionBatch:
 def _storable(text: str) -> str:
     """Request text made safe for a TEXT column: bounded, and lone surrogates escaped."""
     return text[:MAX_STORED_CHARS].encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _execute_script(c: sqlite3.Connection, script: str) -> None:
+    """Each `;`-separated statement of `script`, inside the caller's transaction (executescript
+    would commit it first)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            c.execute(statement)
 
 
 def _head(c: sqlite3.Connection) -> int:
