@@ -31,6 +31,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kiosk.config import Config, InsecureFileError, check_private_file
+from kiosk.private_files import create_private
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,6 @@ SCRYPT_P_RANGE = (1, 4)
 PIN_MIN_DIGITS = 6
 PIN_MAX_DIGITS = 8
 NAME_PATTERN = re.compile(r"^[^\s:]{1,32}$")
-PIN_FILE_MODE = 0o600
 
 LOCKOUT_FILE_NAME = "maintenance-lockout.json"
 LOCKOUT_BASE_S = 30.0  # the first lockout
@@ -211,10 +211,9 @@ def _write_private(path: Path, text: str) -> None:
     """Write `text` to `path` atomically; the file is never readable by others, even briefly."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PIN_FILE_MODE)
+    fd = create_private(tmp)  # 0600 whatever the umask
     try:
         try:
-            os.fchmod(fd, PIN_FILE_MODE)  # O_CREAT's mode is masked by umask; make sure
             data = text.encode("utf-8")
             while data:  # os.write may write less than asked
                 data = data[os.write(fd, data) :]
