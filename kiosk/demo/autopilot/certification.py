@@ -11,7 +11,7 @@ from drivers.card.api import CardData
 from kiosk.core.certification import plan_for
 from kiosk.core.clock import kiosk_now
 from kiosk.core.session import SessionEnd
-from kiosk.demo.autopilot.registry import Pilot, Script, Wait, scenario
+from kiosk.demo.autopilot.registry import Pilot, Script, Wait, scenario, take_card_home
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.flows.certification import FLOW_SCREENS
 from kiosk.screens.common.service_catalog import Service
@@ -76,9 +76,7 @@ def _to_finger_screen(p: Pilot, person: Resident) -> Script:
 def _leave(p: Pilot, outcome: str) -> Script:
     """首页, take the card, back home: the session ends without a certification."""
     p.app.end_session(SessionEnd.FINISHED)
-    yield Wait(p.screen_is(ScreenName.TAKE_CARD, ScreenName.HOME), "the end of the session")
-    p.reader.remove()
-    yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
+    yield from take_card_home(p)
     return outcome
 
 
@@ -124,9 +122,7 @@ def _finish(p: Pilot) -> Script:
     result.home_button.click()
     if p.screen_is(ScreenName.RATING)():  # after a verification the (skippable) rating comes first
         p.app.screen(ScreenName.RATING).skip.click()
-    yield Wait(p.screen_is(ScreenName.TAKE_CARD, ScreenName.HOME), "the end of the session")
-    p.reader.remove()
-    yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
+    yield from take_card_home(p)
     return outcome
 
 

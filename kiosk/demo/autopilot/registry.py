@@ -3,8 +3,8 @@
 A scenario is a generator: it acts on the real application (insert a card into the simulated
 reader, put a finger on the simulated sensor, click real buttons) and yields `Wait`s — conditions
 the runner polls from the Qt event loop — and finally returns an outcome word ("certified",
-"failed", "walked_away", ...). Later services add theirs in their own `kiosk/autopilot_<name>.py`
-module with `@scenario("name", weight=N)`; the runner imports every such module.
+"failed", "walked_away", ...). Each service adds its own in a module of kiosk/demo/autopilot/
+with `@scenario("name", weight=N)`; the runner imports every such module.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from drivers.card.simulated import SimulatedCardReader
     from drivers.fingerprint.simulated import SimulatedSensor
     from kiosk.app import KioskApp
+    from kiosk.widgets.keypad import Keypad
     from offline_cache.models import Resident
 
 DEFAULT_WAIT_S = 20.0
@@ -54,6 +55,21 @@ class Pilot:
 
 
 Script = Generator[Wait, None, str]
+
+
+def type_digits(keypad: Keypad, digits: str) -> None:
+    """Press each digit on a `Keypad`, then 确认 (a PIN, a phone number)."""
+    for digit in digits:
+        keypad.keys[digit].click()
+    keypad.confirm_key.click()
+
+
+def take_card_home(p: Pilot) -> Generator[Wait, None, None]:
+    """The end of a card session: wait for 请取走您的社保卡 (or home), take the card, wait for
+    the home screen."""
+    yield Wait(p.screen_is(ScreenName.TAKE_CARD, ScreenName.HOME), "the end of the session")
+    p.reader.remove()
+    yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 The REAL application (screens, cache, outbox, fingerprint worker) runs with SIMULATED devices,
 whatever `[devices]` says (a real reader or sensor cannot be driven by a program): a simulated card
 reader receives cards of residents from the local cache and a simulated sensor receives their
-fingers. Scenarios (kiosk/demo/autopilot/registry.py) come from every `kiosk/autopilot_<name>.py`
-module; each session picks one by weight. Offscreen when there is no display. At the end a summary
+fingers. Scenarios (kiosk/demo/autopilot/registry.py) come from every module of that folder;
+each session picks one by weight. Offscreen when there is no display. At the end a summary
 is printed; the exit code is 0 when no unexpected error happened (a scenario stuck or an exception
 in the application).
 """

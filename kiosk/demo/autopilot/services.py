@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from kiosk.demo.autopilot.certification import card_of
-from kiosk.demo.autopilot.registry import Pilot, Script, Wait, scenario
+from kiosk.demo.autopilot.registry import (
+    Pilot,
+    Script,
+    Wait,
+    scenario,
+    take_card_home,
+    type_digits,
+)
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.info.benefits import State
 from kiosk.screens.info.paged_list import ListState
@@ -53,9 +60,9 @@ def _rate_and_leave(p: Pilot, card_in: bool) -> Script:
         yield Wait(lambda: rating.score is not None, "the thanks")
     rating.skip.click()  # 返回首页 / 不评价，回首页
     if card_in:
-        yield Wait(p.screen_is(ScreenName.TAKE_CARD, ScreenName.HOME), "the end of the session")
-        p.reader.remove()
-    yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
+        yield from take_card_home(p)
+    else:
+        yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
     return "ok"
 
 
@@ -84,11 +91,8 @@ def job_interest(p: Pilot) -> Script:
         return "no_jobs"
     yield Wait(p.screen_is(ScreenName.JOB_DETAIL), "a job's details")
     p.app.screen(ScreenName.JOB_DETAIL).interest_button.click()
-    phone = p.app.screen(ScreenName.PHONE_ENTRY)
     number = "1" + "".join(str(p.rng.randint(0, 9)) for _ in range(10))
-    for digit in number:
-        phone.keypad.keys[digit].click()
-    phone.keypad.confirm_key.click()
+    type_digits(p.app.screen(ScreenName.PHONE_ENTRY).keypad, number)
     yield Wait(p.screen_is(ScreenName.JOB_INTEREST_DONE), "the job interest to be recorded")
     p.app.screen(ScreenName.JOB_INTEREST_DONE).button.click()
     yield from _rate_and_leave(p, card_in=False)

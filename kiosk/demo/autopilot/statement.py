@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from drivers.card.simulated import DEFAULT_PIN
 from kiosk.demo.autopilot.certification import card_of
-from kiosk.demo.autopilot.registry import Pilot, Script, Wait, scenario
+from kiosk.demo.autopilot.registry import (
+    Pilot,
+    Script,
+    Wait,
+    scenario,
+    take_card_home,
+    type_digits,
+)
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.names import ScreenName
 from kiosk.widgets.frame import BarButton
@@ -27,10 +34,7 @@ def _pick(p: Pilot) -> Resident:
 
 
 def _type(p: Pilot, pin: str) -> None:
-    keypad = p.app.screen(ScreenName.PIN).keypad
-    for digit in pin:
-        keypad.keys[digit].click()
-    keypad.confirm_key.click()
+    type_digits(p.app.screen(ScreenName.PIN).keypad, pin)
 
 
 def _pin_answered(p: Pilot) -> bool:
@@ -70,9 +74,7 @@ def _print_and_take(p: Pilot) -> Script:
         p.app.screen(ScreenName.RATING).skip.click()
     if p.screen_is(ScreenName.HELP)():
         p.app.frame.bottom_bar.buttons[BarButton.HOME].click()
-    yield Wait(p.screen_is(ScreenName.TAKE_CARD, ScreenName.HOME), "the end of the session")
-    p.reader.remove()
-    yield Wait(p.screen_is(ScreenName.HOME), "the home screen")
+    yield from take_card_home(p)
     return outcome
 
 
