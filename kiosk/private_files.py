@@ -55,6 +55,26 @@ def write_private(path: Path, data: bytes) -> None:
         f.write(data)
 
 
+def replace_private(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically: into a 0600 temporary file next to it, synced, then
+    renamed over `path`, so the file is never readable by others nor half written. On failure the
+    temporary file is removed and the error (OSError) raised."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = create_private(tmp)
+        try:
+            view = memoryview(data)
+            while view:  # os.write may write less than asked
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk leaves no empty temporary file behind
+        raise
+
+
 def _user() -> str:
     try:
         return pwd.getpwuid(os.geteuid()).pw_name

@@ -28,7 +28,7 @@ from kiosk.core.masking import mask_person_id, mask_text
 from kiosk.ops.diagnostics_devices import collect_from_config
 from kiosk.ops.diagnostics_logs import log_files
 from kiosk.ops.diagnostics_model import DiagnosticsReport
-from kiosk.private_files import create_private, write_private
+from kiosk.private_files import create_private, replace_private
 
 REDACTED = "<redacted>"
 # Setting names whose value is (or may be) a secret; `*_file` / `*_dir` settings are paths.
@@ -231,10 +231,7 @@ def _now_iso() -> str:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        write_private(tmp, data)  # the rejected list may name residents: 0600
-        os.replace(tmp, path)
+        replace_private(path, data)  # the rejected list may name residents: 0600
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise BundleError(f"cannot write {path}: {e.strerror or e}") from e

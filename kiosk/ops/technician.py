@@ -31,7 +31,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kiosk.config import Config, InsecureFileError, check_private_file
-from kiosk.private_files import create_private
+from kiosk.private_files import replace_private
 
 log = logging.getLogger(__name__)
 
@@ -210,20 +210,7 @@ class PinFile:
 def _write_private(path: Path, text: str) -> None:
     """Write `text` to `path` atomically; the file is never readable by others, even briefly."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = create_private(tmp)  # 0600 whatever the umask
-    try:
-        try:
-            data = text.encode("utf-8")
-            while data:  # os.write may write less than asked
-                data = data[os.write(fd, data) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)  # a full disk leaves no empty temporary file behind
-        raise
+    replace_private(path, text.encode("utf-8"))
 
 
 # --- lockout -------------------------------------------------------------------------------------

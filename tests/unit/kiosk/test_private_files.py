@@ -25,7 +25,7 @@ from kiosk.cli import main as admin_main
 from kiosk.config import load_config
 from kiosk.logging_setup import LOG_FILE_NAME, setup_logging
 from kiosk.ops.bundle import export_bundle, export_rejected
-from kiosk.private_files import DataDirError, check_data_dir, prepare_data_dir
+from kiosk.private_files import DataDirError, check_data_dir, prepare_data_dir, replace_private
 from offline_cache.store import Store
 
 WriteConfig = Callable[..., Path]
@@ -157,6 +157,20 @@ def test_printed_copies_exports_and_bundles_are_private(
     bundle = export_bundle(config, tmp_path)
     assert mode(bundle) == 0o600
     assert "manifest.json" in zipfile.ZipFile(bundle).namelist()
+
+
+def test_replace_private_writes_whole_0600_files_and_leaves_no_temporary(
+    umask_022: None, tmp_path: Path
+) -> None:
+    target = tmp_path / "pins"
+    target.write_bytes(b"old")
+    target.chmod(0o644)
+    replace_private(target, b"new\n" * 10_000)
+    assert target.read_bytes() == b"new\n" * 10_000 and mode(target) == 0o600
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(IsADirectoryError):
+        replace_private(tmp_path / "folder", b"x")  # cannot rename a file over a folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pins"]
 
 
 def test_a_data_dir_that_is_a_file_is_named(write_config: WriteConfig, tmp_path: Path) -> None:
