@@ -35,15 +35,16 @@ class InsecureFileError(ConfigError):
         )
 
 
-# Group and world permission bits: a secret with any of them is refused.
-_NOT_PRIVATE = stat.S_IRWXG | stat.S_IRWXO
+# Group and world permission bits: a secret with any of them is refused (and kiosk.private_files
+# tightens what has them).
+OPEN_TO_OTHERS = stat.S_IRWXG | stat.S_IRWXO
 
 
 def check_private_file(path: Path, key: str, st: os.stat_result | None = None) -> None:
     """Raise InsecureFileError if the existing file `path` is open to group or others.
     `st`: its stat result when already at hand (fstat of an open file)."""
     st = st if st is not None else path.stat()
-    if st.st_mode & _NOT_PRIVATE:
+    if st.st_mode & OPEN_TO_OTHERS:
         raise InsecureFileError(path, key, stat.S_IMODE(st.st_mode))
 
 

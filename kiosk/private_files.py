@@ -16,11 +16,10 @@ import pwd
 import stat
 from pathlib import Path
 
-from kiosk.config import Config, ConfigError
+from kiosk.config import OPEN_TO_OTHERS, Config, ConfigError
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
-_OPEN_TO_OTHERS = stat.S_IRWXG | stat.S_IRWXO
 
 
 class DataDirError(ConfigError):
@@ -32,7 +31,7 @@ def make_private_dir(path: Path) -> None:
     exists with group or world access. Raises OSError."""
     path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     st = path.stat()
-    if st.st_mode & _OPEN_TO_OTHERS and st.st_uid == os.geteuid():
+    if st.st_mode & OPEN_TO_OTHERS and st.st_uid == os.geteuid():
         path.chmod(PRIVATE_DIR_MODE)
 
 
@@ -131,7 +130,7 @@ def tighten_tree(root: Path) -> list[str]:
     def tighten(path: Path, mode: int) -> None:
         try:
             st = path.lstat()
-            if st.st_uid != uid or not st.st_mode & _OPEN_TO_OTHERS:
+            if st.st_uid != uid or not st.st_mode & OPEN_TO_OTHERS:
                 return
             if stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode):
                 path.chmod(mode)
