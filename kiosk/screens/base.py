@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar, Generic, TypeVar, cast
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.config import Config
@@ -127,6 +127,14 @@ class Screen(QWidget, Generic[P]):
         super().changeEvent(event)
 
 
+def hello_text(masked_name: str) -> str:
+    """ "王*英，您好" (nothing without a name): the greeting's words, also above the certification's
+    first wait."""
+    if not masked_name:
+        return ""
+    return QCoreApplication.translate("Greeting", "%1，您好").replace("%1", masked_name)
+
+
 def secondary_label(parent: QWidget) -> QLabel:
     """A 32–40 px secondary line, word-wrapped and centred."""
     from PySide6.QtCore import Qt
@@ -145,5 +153,6 @@ __all__ = [
     "Screen",
     "ScreenContext",
     "ScreenParams",
+    "hello_text",
     "secondary_label",
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams, hello_text, secondary_label
 from kiosk.screens.certify.words import STEP_BENEFIT, step_words
 from kiosk.screens.names import ScreenName
 from kiosk.widgets.busy import BusyIndicator
@@ -63,9 +63,7 @@ class CertifyStartScreen(Screen[CertifyParams]):
         return QCoreApplication.translate("CertifyStart", "正在查询您的认证信息…")
 
     def retranslate(self) -> None:
-        name = self.ctx.session.masked_name
-        hello = QCoreApplication.translate("Greeting", "%1，您好")  # the greeting's own words
-        self.hello.setText(hello.replace("%1", name) if name else "")
+        self.hello.setText(hello_text(self.ctx.session.masked_name))
         self.busy.set_words(self.waiting_words())
 
     def clear(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from kiosk.core.certification import BenefitStatus
 from kiosk.core.dates import format_date_en, spoken_date
 from kiosk.core.language import in_language
-from kiosk.screens.base import Screen, ScreenContext, ScreenParams, secondary_label
+from kiosk.screens.base import Screen, ScreenContext, ScreenParams, hello_text, secondary_label
 from kiosk.screens.certify.words import benefit_short_name, written_date
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.common.tiles import TileGrid
@@ -84,10 +84,7 @@ class GreetingScreen(Screen[GreetingParams]):
         return [*said, "greeting"]
 
     def retranslate(self) -> None:
-        name = self.ctx.session.masked_name
-        self.hello.setText(
-            QCoreApplication.translate("Greeting", "%1，您好").replace("%1", name) if name else ""
-        )
+        self.hello.setText(hello_text(self.ctx.session.masked_name))
         lines = [done_text(s, self.ctx.language) for s in self.params.done]
         self.done.setText("\n".join(lines))
         self.done.setVisible(bool(lines))
