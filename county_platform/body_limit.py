@@ -14,6 +14,8 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from county_platform.errors import ErrorCode
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -69,7 +71,7 @@ class BodyLimit:
 
     async def _refuse(self, send: Send) -> None:
         text = json.dumps({
-            "error": "batch_too_large",
+            "error": ErrorCode.BATCH_TOO_LARGE.value,
             "detail": f"the request body exceeds {self.max_bytes} bytes: send smaller batches",
         }).encode()  # fmt: skip
         await send({
