@@ -8,7 +8,8 @@ hint for the technician; maintenance diagnostics show the database check as FAUL
 `check_at_start()` opens the database once on a thread of its own (the full check of
 offline_cache/integrity.py), so a damaged file is found at start even before any worker needs it.
 The info, fingerprint, printer and maintenance workers report through `report_store_error`, which
-reaches the instance the app installed (`install`); the sync service has its own signal.
+reaches the instance the app installed (`install`); the sync service has its own signal, with the
+same codes and reasons (`store_fault`).
 Thread-safe: `failed` is emitted from any thread and delivered queued to the GUI thread.
 """
 
@@ -61,16 +62,11 @@ class StoreFaults(QObject):
 
     def report(self, error: BaseException, worker: str) -> bool:
         """From any thread: True (and `failed` emitted) when `error` means a damaged database."""
-        damage = damage_of(error, self.db_path)
-        if damage is None:
+        code, reason = store_fault(error, self.db_path, worker)
+        if code != DATABASE_DAMAGED:
             return False
-        self._emit(DATABASE_DAMAGED, f"{damage.reason} (found by the {worker} worker)")
+        self._emit(code, reason)
         return True
-
-    def worker_died(self, worker: str, error: BaseException) -> None:
-        """From any thread: a worker holding the store stopped for good."""
-        if not self.report(error, worker):
-            self._emit(WORKER_DIED, f"the {worker} worker stopped: {type(error).__name__}: {error}")
 
     def _emit(self, code: str, reason: str) -> None:
         with self._lock:
@@ -78,6 +74,15 @@ class StoreFaults(QObject):
                 self.reason = reason
         log.error("store fault %s: %s", code, reason, extra={"event": "store_fault"})
         self.failed.emit(code, reason)
+
+
+def store_fault(error: BaseException, db_path: Path, worker: str) -> tuple[str, str]:
+    """The code and the technician's reason of an error that stopped a worker holding the store:
+    `database_damaged` when it means a damaged database, else `worker_died`."""
+    damage = damage_of(error, db_path)
+    if damage is not None:
+        return DATABASE_DAMAGED, f"{damage.reason} (found by the {worker} worker)"
+    return WORKER_DIED, f"the {worker} worker stopped: {type(error).__name__}: {error}"
 
 
 _installed: StoreFaults | None = None

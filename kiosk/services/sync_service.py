@@ -24,12 +24,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import Config, ConfigError
-from kiosk.core.faults import DATABASE_DAMAGED, WORKER_DIED
 from kiosk.core.sync_mark import SyncMark
 from kiosk.ops.diagnostics import Health, probe_health
 from kiosk.ops.sync_settings import sync_settings
+from kiosk.services.store_faults import store_fault
 from kiosk.services.sync_status import SyncStatus
-from offline_cache.errors import damage_of
 from offline_cache.feeds import Feed
 from offline_cache.store import Store
 from offline_cache.store import SyncStatus as StoreSyncStatus
@@ -164,12 +163,7 @@ class SyncService(QObject):
     # --- worker thread --------------------------------------------------------------------------
     def _worker_failed(self, error: BaseException) -> None:
         """The sync worker stopped for good (it logged the traceback): the kiosk is told."""
-        damage = damage_of(error, self._config.database_path)
-        if damage is not None:
-            self._bridge.store_failed.emit(DATABASE_DAMAGED, f"{damage.reason} (sync worker)")
-        else:
-            reason = f"the sync worker stopped: {type(error).__name__}: {error}"
-            self._bridge.store_failed.emit(WORKER_DIED, reason)
+        self._bridge.store_failed.emit(*store_fault(error, self._config.database_path, "sync"))
 
     def _after_round(self, report: SyncReport) -> None:
         reachable = report.ok or self._probe(self._config.county.url, 3.0).reachable
