@@ -245,10 +245,7 @@ class Lockout:
         self._locked_until = min(self._locked_until, now + LOCKOUT_CAP_S)
         left = max(0.0, self._locked_until - now)
         if not left and self._failures and now - self._last_failure > LOCKOUT_FORGET_S:
-            try:
-                self.reset()
-            except OSError as e:  # forgotten in memory; the file catches up at the next save
-                log.error("maintenance lockout state %s not saved: %s", self.path, e)
+            self.forget()
         return left
 
     def tries_left(self) -> int:
@@ -270,6 +267,14 @@ class Lockout:
     def reset(self) -> None:
         self._failures, self._locked_until, self._last_failure = 0, 0.0, 0.0
         self._save()
+
+    def forget(self) -> None:
+        """`reset`, but a state file that cannot be written is logged, not raised: forgotten in
+        memory, the file catches up at the next save."""
+        try:
+            self.reset()
+        except OSError as e:
+            log.error("maintenance lockout state %s not saved: %s", self.path, e)
 
     def _load(self) -> None:
         try:
@@ -366,10 +371,7 @@ class TechnicianGate:
                 if entry.matches(pin) and matched is None:
                     matched = entry.name
             if matched is not None:
-                try:
-                    self.lockout.reset()
-                except OSError as e:  # counted afresh in memory; the file catches up later
-                    log.error("maintenance lockout state %s not saved: %s", self.lockout.path, e)
+                self.lockout.forget()
                 return AttemptResult(AttemptOutcome.GRANTED, technician=matched)
             try:
                 locked = self.lockout.record_failure()
