@@ -1,19 +1,19 @@
 """Maintenance mode's logic in the application: entry, the session, diagnostics and actions.
 
-`MaintenanceFlow` is wired by `KioskApp._connect_maintenance`. Entry: a technician card read
+`MaintenanceFlow` is built by `KioskApp` with the services it asks. Entry: a technician card read
 anywhere (never a resident session) or the hidden corner sequence, then the PIN (checked on the
 maintenance worker: scrypt takes ~0.1 s). The session (`MaintenanceSession`) ends after
 `[maintenance] idle_timeout` without a touch, when the technician card leaves (card entries), or
 on "leave". Every step is audited through the worker (`audit_action`). Device checks run on the
 thread that owns each device: the card reader through the card service, the printer check and
-the test page through the printer service, the sensor through the fingerprint service (the
-maintenance worker opens it only when no service holds it; see
-kiosk/services/maintenance_service.py).
+the test page through the printer service, the sensor check and the test capture through the
+fingerprint service; the maintenance worker opens no device.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -119,6 +119,7 @@ class MaintenanceFlow(QObject):
         self._pin_since = 0.0
         self._awaiting_card = False  # "test card read" pressed: show the next card
         self._test_page_asked = False  # "did the test page look right?" waits for an answer
+        self._capture_cancel = threading.Event()  # set: the test capture stops waiting
         self.quit = quit
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -254,7 +255,7 @@ class MaintenanceFlow(QObject):
         self.session = None
         self._awaiting_card = False
         self.timer.stop()
-        self.service.cancel_capture()
+        self._capture_cancel.set()
         self.service.audit(MaintenanceAction.LEFT, f"technician={technician} reason={reason}")
         log.info("maintenance ended: %s", reason, extra={"event": "maintenance_end"})
         for name in self.ctx.navigator.names():
@@ -268,11 +269,10 @@ class MaintenanceFlow(QObject):
         self.shut_down = True
         self.timer.stop()
         self._method = None
+        self._capture_cancel.set()
         if self.session is not None:
             technician = self.session.technician
             self.session = None
-            self.timer.stop()
-            self.service.cancel_capture()
             self.service.audit(MaintenanceAction.LEFT, f"technician={technician} reason=shutdown")
 
     # --- card -----------------------------------------------------------------------------------
@@ -404,7 +404,7 @@ class MaintenanceFlow(QObject):
                 self.card.request_read()
         elif action is ActionId.TEST_FINGER:
             a.show_result(None, QCoreApplication.translate("Maintenance", "请把手指放在指纹仪上"))
-            cancel, config = self.service.worker.cancel, self.ctx.config
+            cancel, config = self._capture_cancel, self.ctx.config
             cancel.clear()
             self.fingerprint.probe(lambda sensor: test_capture_with(sensor, config, cancel))
         elif action is ActionId.TEST_PRINT:

@@ -134,7 +134,6 @@ class MaintenanceWorker(QObject):
         self._gate = gate
         self._media_roots = media_roots
         self._store: Store | None = None
-        self.cancel = threading.Event()  # set from the GUI thread: stops waiting for a finger
 
     @Slot()
     def start(self) -> None:
@@ -266,7 +265,6 @@ class MaintenanceService(QObject):
             self._thread = start_worker(self.worker, "maintenance-worker")
 
     def shutdown(self) -> None:
-        self.worker.cancel.set()
         if self._thread is not None:
             stop_worker(self.worker, self._thread)
             self._thread = None
@@ -279,9 +277,6 @@ class MaintenanceService(QObject):
 
     def local_checks(self) -> None:
         self._local.emit()
-
-    def cancel_capture(self) -> None:
-        self.worker.cancel.set()
 
     def list_rejected(self) -> None:
         self._rejected.emit()
