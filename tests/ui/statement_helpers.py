@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +13,21 @@ from drivers.printer.simulated import SimulatedPrinter
 from kiosk.demo.samples import SAMPLE_CARD
 from kiosk.demo.statement_samples import statement_resident
 from kiosk.screens.common.service_catalog import Service
+from kiosk.screens.statement.printing import PrintState
 from offline_cache.store import Store
 from tests.fixtures.common import require_tool
 from tests.ui.helpers import click, current_name
+from tests.ui.info_seed import transactions
 
 PIN = "123456"
 WAIT_MS = 10_000
+
+
+def seeded_app(make_kiosk_app: Callable[..., Any]) -> Any:
+    """A started app whose store holds the sample resident's contributions (`seed`)."""
+    app = make_kiosk_app()
+    seed(app)
+    return app
 
 
 def open_store(app: Any) -> Store:
@@ -36,10 +46,9 @@ def statement_prints(app: Any) -> list[tuple[str | None, dict[str, Any]]]:
     """The statement_print transactions queued in the store, oldest first."""
     store = open_store(app)
     try:
-        txs = [store.transaction(tx_id) for tx_id in store.transaction_ids()]
+        found = transactions(store, "statement_print")
     finally:
         store.close()
-    found = [tx for tx in txs if tx is not None and tx.kind == "statement_print"]
     return [
         (tx.person_id, json.loads(tx.body)["payload"]) for tx in sorted(found, key=lambda t: t.seq)
     ]
@@ -74,6 +83,14 @@ def to_preview(qtbot: Any, app: Any, card_reader: Any) -> Any:
     qtbot.waitUntil(lambda: current_name(app) == "statement_preview", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: preview.ready, timeout=WAIT_MS)
     return preview
+
+
+def print_statement(qtbot: Any, app: Any, preview: Any) -> Any:
+    """Press 打印 on the preview and wait until the statement is out: the printing screen."""
+    click(qtbot, preview.print_button)
+    printing = app.screen("printing")
+    qtbot.waitUntil(lambda: printing.state is PrintState.DONE, timeout=WAIT_MS)
+    return printing
 
 
 def pdftotext(pdf: Path) -> str:

@@ -9,20 +9,18 @@ from typing import Any
 from county_platform.seed import synthetic_template
 from kiosk.screens.certify.result import ResultKind, ResultParams
 from kiosk.screens.names import ScreenName
-from kiosk.screens.statement.printing import PrintState
 from tests.ui.certification_helpers import PERSON, benefit, card_for, resident, seed
 from tests.ui.helpers import click, current_name
-from tests.ui.statement_helpers import WAIT_MS, open_store, to_preview
-from tests.ui.statement_helpers import seed as seed_statement
+from tests.ui.info_seed import transactions
+from tests.ui.statement_helpers import WAIT_MS, open_store, print_statement, seeded_app, to_preview
 
 
 def ratings(app: Any) -> list[dict[str, Any]]:
     store = open_store(app)
     try:
-        txs = [store.transaction(i) for i in store.transaction_ids()]
+        return [json.loads(tx.body)["payload"] for tx in transactions(store, "rating")]
     finally:
         store.close()
-    return [json.loads(tx.body)["payload"] for tx in txs if tx is not None and tx.kind == "rating"]
 
 
 def screen_is(qtbot: Any, app: Any, name: str) -> None:
@@ -70,12 +68,8 @@ def test_a_result_without_a_verification_ends_without_the_rating(
 def test_statement_taken_offers_the_rating_and_skipping_leads_to_the_reminder(
     make_kiosk_app, card_reader, qtbot
 ):
-    app = make_kiosk_app()
-    seed_statement(app)
-    preview = to_preview(qtbot, app, card_reader)
-    click(qtbot, preview.print_button)
-    printing = app.screen("printing")
-    qtbot.waitUntil(lambda: printing.state is PrintState.DONE, timeout=WAIT_MS)
+    app = seeded_app(make_kiosk_app)
+    printing = print_statement(qtbot, app, to_preview(qtbot, app, card_reader))
     click(qtbot, printing.button)  # 取好了
     assert current_name(app) == "rating" and app.screen("rating").service == "statement"
     click(qtbot, app.screen("rating").skip)  # 不评价，回首页
@@ -88,11 +82,7 @@ def test_statement_taken_offers_the_rating_and_skipping_leads_to_the_reminder(
 def test_statement_left_on_the_printer_screen_ends_without_the_rating(
     make_kiosk_app, card_reader, qtbot
 ):
-    app = make_kiosk_app()
-    seed_statement(app)
-    preview = to_preview(qtbot, app, card_reader)
-    click(qtbot, preview.print_button)
-    printing = app.screen("printing")
-    qtbot.waitUntil(lambda: printing.state is PrintState.DONE, timeout=WAIT_MS)
+    app = seeded_app(make_kiosk_app)
+    printing = print_statement(qtbot, app, to_preview(qtbot, app, card_reader))
     printing.take_timer.timeout.emit()  # nobody pressed 取好了 (the 20 s passed)
     screen_is(qtbot, app, "take_card")  # straight to the card reminder: nobody to ask

@@ -20,7 +20,7 @@ from tests.ui.info_seed import choose
 from tests.ui.statement_helpers import (
     PIN,
     WAIT_MS,
-    seed,
+    seeded_app,
     simulated_printer,
     to_pin,
     to_preview,
@@ -30,9 +30,7 @@ from tests.ui.statement_helpers import (
 
 @pytest.fixture
 def app(make_kiosk_app: Any) -> Any:
-    app = make_kiosk_app()
-    seed(app)
-    return app
+    return seeded_app(make_kiosk_app)
 
 
 def test_back_from_help_after_a_print_failure_shows_the_failure_again(app, card_reader, qtbot):

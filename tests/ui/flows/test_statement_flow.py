@@ -17,7 +17,8 @@ from tests.ui.statement_helpers import (
     PIN,
     WAIT_MS,
     pdftotext,
-    seed,
+    print_statement,
+    seeded_app,
     simulated_printer,
     statement_prints,
     to_pin,
@@ -28,9 +29,7 @@ from tests.ui.statement_helpers import (
 
 @pytest.fixture
 def app(make_kiosk_app: Any) -> Any:
-    app = make_kiosk_app()
-    seed(app)
-    return app
+    return seeded_app(make_kiosk_app)
 
 
 def test_tile_card_pin_preview_print_take_and_card_reminder(app, card_reader, qtbot):
@@ -39,9 +38,7 @@ def test_tile_card_pin_preview_print_take_and_card_reminder(app, card_reader, qt
     assert not preview.page.image.isNull() and preview.page.image.width() > 1000
     assert "✓ 输密码" in app.frame.steps.plain_text()
     assert preview.pages_label.isVisible()
-    click(qtbot, preview.print_button)
-    printing = app.screen("printing")
-    qtbot.waitUntil(lambda: printing.state is PrintState.DONE, timeout=WAIT_MS)
+    printing = print_statement(qtbot, app, preview)
     assert app.frame.instruction.text() == "请取走您的参保证明"
     assert app.voice.history[-1] == "take_statement"
 
@@ -173,9 +170,7 @@ def test_a_spool_that_cannot_be_written_is_told_not_a_spinner_for_ever(app, card
 
 
 def test_the_printed_code_verifies_against_the_offline_data(app, card_reader, qtbot):
-    preview = to_preview(qtbot, app, card_reader)
-    click(qtbot, preview.print_button)
-    qtbot.waitUntil(lambda: app.screen("printing").state is PrintState.DONE, timeout=WAIT_MS)
+    print_statement(qtbot, app, to_preview(qtbot, app, card_reader))
     [(_pid, payload)] = statement_prints(app)
     pdf = simulated_printer(app).printed[0]
     text = pdftotext(pdf)
