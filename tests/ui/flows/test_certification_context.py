@@ -39,6 +39,12 @@ class Certification:
         self.kit.session.set_card(card_for(person), kiosk_now())
         self.kit.navigator.go(ScreenName.CERTIFY, CertifyParams(from_card=True))
 
+    def at_finger(self, qtbot: Any, person: Resident) -> None:
+        """`person` in the store, the card read on the home screen, the finger asked for."""
+        seed(self.kit.config, person)
+        self.card_on_home(person)
+        qtbot.waitUntil(self.waiting_for_finger, timeout=WAIT_MS)
+
     def waiting_for_finger(self) -> bool:
         finger = self.kit.navigator.get_as(ScreenName.FINGER, FingerScreen)
         return (
@@ -77,10 +83,7 @@ def test_a_due_resident_is_certified_by_finger_and_the_result_says_success(
 ) -> None:
     cert = make_certification(lambda: sensor)
     kit = cert.kit
-    person = resident(benefits=[benefit("pension", due_in_days=10)])
-    seed(kit.config, person)
-    cert.card_on_home(person)
-    qtbot.waitUntil(cert.waiting_for_finger, timeout=WAIT_MS)
+    cert.at_finger(qtbot, resident(benefits=[benefit("pension", due_in_days=10)]))
     assert certifications(kit.config) == []
 
     with qtbot.waitSignal(cert.flow.result_shown, timeout=WAIT_MS) as shown:
@@ -121,10 +124,7 @@ def test_session_ended_cancels_a_waiting_verification(
 ) -> None:
     cert = make_certification(lambda: sensor)
     kit = cert.kit
-    person = resident()
-    seed(kit.config, person)
-    cert.card_on_home(person)
-    qtbot.waitUntil(cert.waiting_for_finger, timeout=WAIT_MS)
+    cert.at_finger(qtbot, resident())
 
     # the shell's session_ended alone (no screen change, which would cancel it too): the worker's
     # wait on the sensor ends as cancelled and nothing is recorded
@@ -145,10 +145,7 @@ def test_the_end_of_the_session_from_the_finger_screen_records_nothing_and_goes_
 ) -> None:
     cert = make_certification(lambda: sensor)
     kit = cert.kit
-    person = resident()
-    seed(kit.config, person)
-    cert.card_on_home(person)
-    qtbot.waitUntil(cert.waiting_for_finger, timeout=WAIT_MS)
+    cert.at_finger(qtbot, resident())
 
     with qtbot.waitSignal(cert.service.wait_ended, timeout=WAIT_MS):
         kit.end_session(SessionEnd.IDLE)
