@@ -132,7 +132,9 @@ class KioskApp(QObject):
             config, self.session, self.navigator, self.card, self.voice, self.translations,
             self.overlay, self.faults, clock, self,
         )  # fmt: skip
-        self.failures = self.faults.counter  # (tests and diagnostics read the count)
+        # the shell's parts under their old names: only tests (and the demo's autopilot: idle)
+        # read them; the app itself uses the shell's
+        self.failures = self.faults.counter
         self.idle = self.shell.idle
         self.reader_absent = self.shell.reader_absent
         self.card_ready = self.shell.card_ready
@@ -262,13 +264,8 @@ class KioskApp(QObject):
         screen.show_technician_hint(f"{fault} · kiosk-admin repair")
 
     def end_session(self, reason: SessionEnd) -> None:
+        """The shell's `end_session` (flows through their context; the demo and tests)."""
         self.shell.end_session(reason)
-
-    def end_session_quietly(self) -> None:
-        self.shell.end_quietly()
-
-    def start_service(self, service: Any) -> None:
-        self.shell.start_service(service)
 
     def quit_on_purpose(self, code: int) -> None:
         """Maintenance restart (75: kiosk/main.py re-executes) or exit to the desktop (0)."""
