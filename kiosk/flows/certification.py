@@ -17,6 +17,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from drivers.errors import NotEnrolled, SensorUnavailable
 from kiosk.core.certification import (
     AttemptTally,
     CertificationPlan,
@@ -33,11 +34,7 @@ from kiosk.screens.common.finger import FingerParams, FingerScreen
 from kiosk.screens.common.greeting import GreetingParams
 from kiosk.screens.info.rating import offer_rating
 from kiosk.screens.names import ScreenName
-from kiosk.services.fingerprint_service import (
-    NOT_ENROLLED,
-    SENSOR_UNAVAILABLE,
-    FingerprintService,
-)
+from kiosk.services.fingerprint_service import FingerprintService
 
 log = logging.getLogger(__name__)
 
@@ -138,10 +135,10 @@ class CertificationFlow(QObject):
 
     def _failed(self, code: str) -> None:
         log.warning("certification failed: %s", code)
-        if code == SENSOR_UNAVAILABLE:
+        if code == SensorUnavailable.code:
             self.ctx.report_fault(Fault(FaultSource.FINGERPRINT, code))
             kind = ResultKind.SENSOR_ERROR
-        elif code == NOT_ENROLLED:
+        elif code == NotEnrolled.code:
             kind = ResultKind.NOT_ENROLLED
         else:
             kind = ResultKind.NOT_FOUND

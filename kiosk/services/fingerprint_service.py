@@ -62,10 +62,6 @@ from offline_cache.store import Store
 log = logging.getLogger(__name__)
 
 LIFT_TIMEOUT = 10.0  # s per wait for a lifted finger; the wait repeats until lifted or cancelled
-# the codes of `failed`: the typed errors' stable codes, and the kiosk's own for the store
-SENSOR_UNAVAILABLE = SensorUnavailable.code
-NOT_ENROLLED = NotEnrolled.code
-STORE_FAILED = faults.STORE_FAILED
 
 
 def open_configured_sensor(config: Config) -> Callable[[], FingerprintSensor]:
@@ -168,7 +164,7 @@ class FingerprintWorker(QObject):
         except Exception as e:  # the cache is unreadable: the counter, not a crash
             log.error("certification lookup failed: %s", type(e).__name__)
             report_store_error(e, "fingerprint")
-            self.failed.emit(request, STORE_FAILED)
+            self.failed.emit(request, faults.STORE_FAILED)
             return
         self.plan_ready.emit(request, plan)
 
@@ -232,14 +228,14 @@ class FingerprintWorker(QObject):
         except Exception as e:
             log.error("fingerprint lookup failed: %s", type(e).__name__)
             report_store_error(e, "fingerprint")
-            failed.emit(request, STORE_FAILED)
+            failed.emit(request, faults.STORE_FAILED)
             return None
         enrolled = _enrolled(resident, [str(f) for f in fingers])
         if not enrolled:
-            failed.emit(request, NOT_ENROLLED)
+            failed.emit(request, NotEnrolled.code)
             return None
         if not self._open():
-            failed.emit(request, SENSOR_UNAVAILABLE)
+            failed.emit(request, SensorUnavailable.code)
             return None
         try:
             return self._attempts(request, enrolled)
@@ -249,7 +245,7 @@ class FingerprintWorker(QObject):
         except DeviceError as e:
             log.warning("fingerprint sensor failed: %s (%s)", e.code, e.detail)
             self._drop_sensor()
-            failed.emit(request, SENSOR_UNAVAILABLE)
+            failed.emit(request, SensorUnavailable.code)
         return None
 
     def _attempts(
@@ -314,7 +310,7 @@ class FingerprintWorker(QObject):
         except Exception as e:
             log.error("recording the certification failed: %s", type(e).__name__)
             report_store_error(e, "fingerprint")
-            self.failed.emit(request, STORE_FAILED)
+            self.failed.emit(request, faults.STORE_FAILED)
             return
         next_due = None
         if passed and after is not None:
