@@ -19,6 +19,14 @@ def click_bar(qtbot: Any, app: Any, which: BarButton) -> None:
     click(qtbot, app.frame.bottom_bar.buttons[which])
 
 
+def type_digits(qtbot: Any, keypad: Any, digits: str, confirm: bool = True) -> None:
+    """Touch each digit on a `Keypad`, then 确认 (unless `confirm` is False)."""
+    for digit in digits:
+        click(qtbot, keypad.keys[digit])
+    if confirm:
+        click(qtbot, keypad.confirm_key)
+
+
 def current_name(app: Any) -> str:
     return app.navigator.current.name
 

@@ -16,7 +16,7 @@ from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.statement.printing import PrintState
 from offline_cache.store import Store
 from tests.fixtures.common import require_tool
-from tests.ui.helpers import click, current_name
+from tests.ui.helpers import click, current_name, type_digits
 from tests.ui.info_seed import transactions
 
 PIN = "123456"
@@ -63,10 +63,7 @@ def simulated_printer(app: Any) -> SimulatedPrinter:
 
 
 def type_pin(qtbot: Any, app: Any, pin: str) -> None:
-    keypad = app.screen("pin").keypad
-    for digit in pin:
-        click(qtbot, keypad.keys[digit])
-    click(qtbot, keypad.confirm_key)
+    type_digits(qtbot, app.screen("pin").keypad, pin)
 
 
 def to_pin(qtbot: Any, app: Any, card_reader: Any, **insert: Any) -> None:

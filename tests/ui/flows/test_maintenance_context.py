@@ -39,7 +39,7 @@ from kiosk.widgets.frame import BarButton
 from offline_cache.store import Store
 from offline_cache.sync import SyncReport
 from tests.ui.flows.conftest import WAIT_MS, FlowKit
-from tests.ui.helpers import click, deliver_posted_events
+from tests.ui.helpers import click, deliver_posted_events, type_digits
 
 PIN = "246813"
 TEST_READ_CARD = dataclasses.replace(SAMPLE_CARD, expiry_date=date(2031, 5, 1))
@@ -61,8 +61,7 @@ class Maintenance:
     def type_pin(self, qtbot: Any, pin: str) -> None:
         keypad = self.entry.keypad
         qtbot.waitUntil(keypad.isEnabled, timeout=WAIT_MS)
-        for digit in pin:
-            click(qtbot, keypad.keys[digit])
+        type_digits(qtbot, keypad, pin, confirm=False)
         # the worker answers on its thread: record there (list.append is no Qt slot), wait here
         answers: list[object] = []
         self.service.worker.pin_result.connect(answers.append)

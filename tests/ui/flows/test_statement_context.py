@@ -27,7 +27,7 @@ from kiosk.screens.statement.printing import PrintingScreen, PrintState
 from kiosk.services.card_service import CardService
 from kiosk.services.printer_service import PrinterService
 from tests.ui.flows.conftest import WAIT_MS, FlowKit
-from tests.ui.helpers import click
+from tests.ui.helpers import click, type_digits
 from tests.ui.statement_helpers import PIN, seed, statement_prints
 
 
@@ -54,10 +54,7 @@ class Statement:
         self.reader.insert(SAMPLE_CARD)
         self.kit.session.set_card(SAMPLE_CARD, kiosk_now())
         self.kit.navigator.go(ScreenName.PIN)
-        keypad = self.kit.navigator.get_as(ScreenName.PIN, PinScreen).keypad
-        for digit in PIN:
-            click(qtbot, keypad.keys[digit])
-        click(qtbot, keypad.confirm_key)
+        type_digits(qtbot, self.kit.navigator.get_as(ScreenName.PIN, PinScreen).keypad, PIN)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from kiosk.core.listings import PhoneProblem
 from kiosk.screens.common.service_catalog import Service
 from kiosk.screens.info.jobs import ListState
 from kiosk.widgets.frame import BarButton
-from tests.ui.helpers import click, click_bar, current_name
+from tests.ui.helpers import click, click_bar, current_name, type_digits
 from tests.ui.info_seed import (
     WAIT,
     choose,
@@ -42,11 +42,6 @@ def _open_jobs(app, qtbot):
 
 def _titles(jobs):
     return [c.title.full_text for c in jobs.cards if not c.isHidden()]
-
-
-def _type(qtbot, keypad, digits):
-    for d in digits:
-        click(qtbot, keypad.keys[d])
 
 
 def test_jobs_tile_shows_current_jobs_paged_without_expired(kiosk_app, store, qtbot):
@@ -94,7 +89,7 @@ def test_interest_records_the_phone_and_confirms(kiosk_app, store, qtbot, caplog
     assert current_name(kiosk_app) == "phone_entry"
 
     # too short: nothing said while typing; 确定 answers in words, nothing is recorded
-    _type(qtbot, phone.keypad, "1380013800")
+    type_digits(qtbot, phone.keypad, "1380013800", confirm=False)
     assert phone.number.text() == "138 0013 800"
     assert phone.banner.isHidden() and phone.problem is None
     click(qtbot, phone.keypad.confirm_key)
@@ -107,12 +102,12 @@ def test_interest_records_the_phone_and_confirms(kiosk_app, store, qtbot, caplog
     click(qtbot, phone.keypad.backspace_key)
     assert phone.keypad.value == "138001380" and phone.number.text() == "138 0013 80"
     assert phone.banner.isHidden()  # the hint was about the number before the change
-    _type(qtbot, phone.keypad, "00")
+    type_digits(qtbot, phone.keypad, "00", confirm=False)
     assert phone.keypad.value == "13800138000"
     # not a mobile number: what is wrong, and what to do
     click(qtbot, phone.clear_key)
     assert phone.keypad.value == ""
-    _type(qtbot, phone.keypad, "23800138000")
+    type_digits(qtbot, phone.keypad, "23800138000", confirm=False)
     click(qtbot, phone.keypad.confirm_key)
     assert phone.problem is PhoneProblem.NOT_MOBILE
     assert kiosk_app.frame.instruction.text() == "手机号码要以1开头，共11位"
@@ -123,7 +118,7 @@ def test_interest_records_the_phone_and_confirms(kiosk_app, store, qtbot, caplog
     assert "还没有输入号码" in phone.banner.text()
     assert phone.banner.text().strip() not in ("! 注意", "!注意")
 
-    _type(qtbot, phone.keypad, PHONE)
+    type_digits(qtbot, phone.keypad, PHONE, confirm=False)
     click(qtbot, phone.keypad.confirm_key)
     qtbot.waitUntil(lambda: current_name(kiosk_app) == "job_interest_done", timeout=WAIT)
     [tx] = transactions(store, "job_interest")
@@ -175,7 +170,7 @@ def test_session_end_drops_the_number(kiosk_app, store, qtbot):
     click(qtbot, jobs.cards[0])
     click(qtbot, kiosk_app.screen("job_detail").interest_button)
     phone = kiosk_app.screen("phone_entry")
-    _type(qtbot, phone.keypad, "1380013")
+    type_digits(qtbot, phone.keypad, "1380013", confirm=False)
     click_bar(qtbot, kiosk_app, BarButton.HOME)
     assert current_name(kiosk_app) == "home"
     assert phone.keypad.value == ""

@@ -22,7 +22,7 @@ from kiosk.ops.diagnostics import CheckId, State
 from kiosk.ops.technician import AttemptOutcome, Lockout, PinFile
 from kiosk.screens.maintenance.actions import ActionId, Question
 from offline_cache.store import Store
-from tests.ui.helpers import click, current_name, deliver_posted_events, emitted
+from tests.ui.helpers import click, current_name, deliver_posted_events, emitted, type_digits
 
 PIN = "246813"
 TECH_CARD = "T98765432"
@@ -101,9 +101,7 @@ class ListeningSensor(SimulatedSensor):
 def type_pin(qtbot: Any, app: Any, pin: str) -> None:
     keypad = app.screen("maintenance").keypad
     qtbot.waitUntil(keypad.isEnabled, timeout=WAIT_MS)
-    for digit in pin:
-        click(qtbot, keypad.keys[digit])
-    click(qtbot, keypad.confirm_key)
+    type_digits(qtbot, keypad, pin)
 
 
 def enter(qtbot: Any, app: Any) -> None:
