@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from drivers.errors import (
-    CardError,
     DeviceError,
-    PrinterError,
     PrinterJammed,
     PrinterOffline,
     PrinterOutOfPaper,
@@ -25,7 +23,6 @@ from drivers.errors import (
     PrintFailed,
     PrintTimeout,
     ReaderUnavailable,
-    SensorError,
     SensorUnavailable,
 )
 
@@ -79,11 +76,6 @@ class Fault:
     code: str
 
     @classmethod
-    def of(cls, error: DeviceError) -> Fault:
-        """The fault of a typed driver error (its class says the source)."""
-        return cls(source_of(type(error)), error.code)
-
-    @classmethod
     def bug(cls, kind: type[BaseException] | str) -> Fault:
         name = kind if isinstance(kind, str) else kind.__name__
         return cls(FaultSource.BUG, name)
@@ -103,13 +95,3 @@ class Fault:
 
     def __str__(self) -> str:
         return f"{self.source.value}: {self.code}"
-
-
-def source_of(error: type[DeviceError]) -> FaultSource:
-    if issubclass(error, CardError):
-        return FaultSource.CARD
-    if issubclass(error, SensorError):
-        return FaultSource.FINGERPRINT
-    if issubclass(error, PrinterError):
-        return FaultSource.PRINTER
-    return FaultSource.BUG  # a DeviceError of no device: a programming error
