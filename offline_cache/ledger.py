@@ -93,7 +93,7 @@ def write(db_path: Path, ledger: Ledger, *, allow_lower: bool = False) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
 
 def merged(a: Ledger, b: Ledger) -> Ledger:
@@ -107,7 +107,8 @@ def merged(a: Ledger, b: Ledger) -> Ledger:
     )
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or link in `folder` durable."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)

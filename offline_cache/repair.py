@@ -198,7 +198,7 @@ def _move_aside(db_path: Path, stamp: str) -> list[Path]:
             companion.unlink()
             moved.append(dest)
     db_path.unlink()
-    _fsync_dir(db_path.parent)
+    ledger_file.fsync_dir(db_path.parent)
     return moved
 
 
@@ -437,13 +437,5 @@ def _build(
     finally:
         conn.close()
     os.link(fresh, db_path)  # refuses if something appeared there meanwhile
-    _fsync_dir(db_path.parent)
+    ledger_file.fsync_dir(db_path.parent)
     ledger_file.write(db_path, state, allow_lower=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
