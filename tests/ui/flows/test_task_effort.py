@@ -77,6 +77,14 @@ def _home(qtbot: Any, app: Any) -> None:
     assert app.session.card is None  # the session is over, not merely the home screen shown
 
 
+def _home_by_bar(qtbot: Any, app: Any) -> Touches:
+    """The way home from an information screen: the bar's 首页, counted."""
+    home = Touches(qtbot)
+    home.bar(app, BarButton.HOME)
+    _home(qtbot, app)
+    return home
+
+
 def _certification(app: Any, qtbot: Any, reader: Any, sensor: Any, t: Touches) -> Touches:
     person = cert.resident(benefits=[cert.benefit("pension", due_in_days=10)])
     cert.seed(app.config, person)
@@ -126,10 +134,7 @@ def _benefits(app: Any, qtbot: Any, reader: Any, _sensor: Any, t: Touches) -> To
     _until(qtbot, lambda: current_name(app) == "benefits")
     screen = app.screen("benefits")
     _until(qtbot, lambda: screen.state is BenefitsState.SHOWN)
-    home = Touches(qtbot)
-    home.bar(app, BarButton.HOME)
-    _home(qtbot, app)
-    return home
+    return _home_by_bar(qtbot, app)
 
 
 def _job_interest(app: Any, qtbot: Any, _reader: Any, _sensor: Any, t: Touches) -> Touches:
@@ -145,10 +150,7 @@ def _job_interest(app: Any, qtbot: Any, _reader: Any, _sensor: Any, t: Touches) 
     t.click(app.screen("job_detail").interest_button)  # 我有意向
     t.keys(app.screen("phone_entry").keypad, PHONE)
     _until(qtbot, lambda: current_name(app) == "job_interest_done")
-    home = Touches(qtbot)
-    home.bar(app, BarButton.HOME)
-    _home(qtbot, app)
-    return home
+    return _home_by_bar(qtbot, app)
 
 
 def _notice(app: Any, qtbot: Any, _reader: Any, _sensor: Any, t: Touches) -> Touches:
@@ -162,10 +164,7 @@ def _notice(app: Any, qtbot: Any, _reader: Any, _sensor: Any, t: Touches) -> Tou
     _until(qtbot, lambda: notices.state is ListState.SHOWN)
     t.click(notices.cards[0])
     assert current_name(app) == "notice_detail"
-    home = Touches(qtbot)
-    home.bar(app, BarButton.HOME)
-    _home(qtbot, app)
-    return home
+    return _home_by_bar(qtbot, app)
 
 
 TASKS = {
