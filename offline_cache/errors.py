@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from types import TracebackType
 
 DATABASE_DAMAGED = "database_damaged"  # the stable code (kiosk-admin --json, faults, diagnostics)
 REPAIR_HINT = "run `kiosk-admin repair`"
@@ -47,3 +48,25 @@ def damage_of(error: BaseException, path: Path) -> DatabaseDamaged | None:
         if any(fragment in text for fragment in _DAMAGE_MESSAGES):
             return DatabaseDamaged(path, str(error))
     return None
+
+
+class raising_damage:  # lower case: used as a function, `with raising_damage(path): ...`
+    """Within it, an `sqlite3` error that means a damaged file leaves as `DatabaseDamaged` (from
+    that error); any other error passes unchanged."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if isinstance(error, sqlite3.DatabaseError):
+            damage = damage_of(error, self._path)
+            if damage is not None:
+                raise damage from error

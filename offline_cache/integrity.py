@@ -25,7 +25,7 @@ from pathlib import Path
 
 from offline_cache import ledger as ledger_file
 from offline_cache.db import connect
-from offline_cache.errors import DatabaseDamaged, damage_of
+from offline_cache.errors import DatabaseDamaged, raising_damage
 from offline_cache.ledger import Ledger, LedgerUnreadable
 
 log = logging.getLogger(__name__)
@@ -59,17 +59,15 @@ def open_database(
         _check_file(path)
         conn = _connect(path, connect_fn)
         try:
-            stat = path.stat()  # a file replaced or cut short is checked again
-            key = (str(path.resolve()), stat.st_dev, stat.st_ino, stat.st_size)
-            if deep or key not in _deep_checked:
-                deep_check(conn, path)
-                _deep_checked.add(key)
-            found = current(conn)
-        except BaseException as e:
+            with raising_damage(path):
+                stat = path.stat()  # a file replaced or cut short is checked again
+                key = (str(path.resolve()), stat.st_dev, stat.st_ino, stat.st_size)
+                if deep or key not in _deep_checked:
+                    deep_check(conn, path)
+                    _deep_checked.add(key)
+                found = current(conn)
+        except BaseException:
             conn.close()
-            damage = damage_of(e, path)
-            if damage is not None and damage is not e:
-                raise damage from e
             raise
         if recorded is not None:
             _compare(conn, path, recorded, found)
@@ -100,13 +98,8 @@ def _check_file(path: Path) -> None:
 
 
 def _connect(path: Path, connect_fn: Callable[[Path], sqlite3.Connection]) -> sqlite3.Connection:
-    try:
+    with raising_damage(path):
         return connect_fn(path)
-    except sqlite3.DatabaseError as e:
-        damage = damage_of(e, path)
-        if damage is None:
-            raise
-        raise damage from e
 
 
 def _create(path: Path, connect_fn: Callable[[Path], sqlite3.Connection]) -> None:
@@ -146,17 +139,13 @@ def deep_check(conn: sqlite3.Connection, path: Path) -> None:
 def check(conn: sqlite3.Connection, path: Path) -> None:
     """The full check on an open connection, whatever this process checked before: `deep_check`
     and the comparison with the ledger (maintenance diagnostics)."""
-    try:
+    with raising_damage(path):
         deep_check(conn, path)
         found = current(conn)
+    try:
         recorded = ledger_file.read(path)
     except LedgerUnreadable:
         return  # the next open rewrites it from the database
-    except sqlite3.DatabaseError as e:
-        damage = damage_of(e, path)
-        if damage is None:
-            raise
-        raise damage from e
     if recorded is not None:
         _compare(conn, path, recorded, found, close=False)
 
