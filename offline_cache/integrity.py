@@ -66,11 +66,11 @@ def open_database(
                     deep_check(conn, path)
                     _deep_checked.add(key)
                 found = current(conn)
+                if recorded is not None:
+                    _compare(conn, path, recorded, found)
         except BaseException:
             conn.close()
             raise
-        if recorded is not None:
-            _compare(conn, path, recorded, found)
         if recorded is None or not recorded.covers(found):
             ledger_file.write(path, found)  # first open with a ledger, or it lagged behind
         return conn
@@ -147,7 +147,7 @@ def check(conn: sqlite3.Connection, path: Path) -> None:
     except LedgerUnreadable:
         return  # the next open rewrites it from the database
     if recorded is not None:
-        _compare(conn, path, recorded, found, close=False)
+        _compare(conn, path, recorded, found)
 
 
 def current(conn: sqlite3.Connection) -> Ledger:
@@ -164,9 +164,7 @@ def current(conn: sqlite3.Connection) -> Ledger:
     )
 
 
-def _compare(
-    conn: sqlite3.Connection, path: Path, recorded: Ledger, found: Ledger, *, close: bool = True
-) -> None:
+def _compare(conn: sqlite3.Connection, path: Path, recorded: Ledger, found: Ledger) -> None:
     reasons = []
     if found.max_seq < recorded.max_seq:
         reasons.append(
@@ -190,6 +188,4 @@ def _compare(
         elif row[0] != recorded.audit_head:
             reasons.append(f"audit entry {recorded.audit_entries} is not the one recorded")
     if reasons:
-        if close:
-            conn.close()
         raise DatabaseDamaged(path, "; ".join(reasons))
