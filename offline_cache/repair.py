@@ -30,7 +30,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -353,18 +353,13 @@ def _tx_from_row(row: tuple[object, ...]) -> _Tx | None:
         return None
     if person != from_body.person_id or state not in {s.value for s in TxState}:
         return None
-    return _Tx(
-        from_body.id,
-        from_body.seq,
-        from_body.kind,
-        from_body.person_id,
-        from_body.occurred_at,
-        from_body.body,
-        state,
-        outcome,
-        error,
-        _number(row[9]) or 0.0,
-        _number(row[10]),
+    return replace(
+        from_body,
+        state=state,
+        outcome=outcome,
+        error=error,
+        created_at=_number(row[9]) or 0.0,
+        settled_at=_number(row[10]),
         whole_row=True,
     )
 
