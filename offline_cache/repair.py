@@ -29,7 +29,7 @@ import sqlite3
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -212,10 +212,17 @@ def _scan_pages(source: Path, found: _Found, audit_rows: dict[int, tuple[str, st
                 found.keep(tx)
                 got = True
         elif len(values) == 4 and values[0] is None:  # audit_log: n is the rowid
-            entry, prev, digest = (_text(v) for v in values[1:])
-            if entry is not None and prev is not None and digest is not None:
-                audit_rows.setdefault(rowid, (entry, prev, digest))
+            _keep_audit(audit_rows, rowid, values[1:])
     return got
+
+
+def _keep_audit(
+    audit_rows: dict[int, tuple[str, str, str]], n: object, values: Sequence[object]
+) -> None:
+    """Audit entry `n` (entry, prev_hash, hash) when all three are text; the first reading wins."""
+    entry, prev, digest = (_text(v) for v in values)
+    if isinstance(n, int) and entry is not None and prev is not None and digest is not None:
+        audit_rows.setdefault(n, (entry, prev, digest))
 
 
 def _collect(
@@ -240,10 +247,7 @@ def _collect(
             else:
                 found.keep(tx)
         for row in _rows(conn, "audit_log", 4):
-            n = row[0]
-            entry, prev, digest = (_text(v) for v in row[1:4])
-            if isinstance(n, int) and entry is not None and prev is not None and digest is not None:
-                audit_rows.setdefault(n, (entry, prev, digest))
+            _keep_audit(audit_rows, row[0], row[1:4])
     finally:
         conn.close()
     return unreadable
