@@ -30,7 +30,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,32 +51,32 @@ class RepairReport:
     reason: str  # why it was judged damaged ("" when healthy)
     moved_to: list[str] = field(default_factory=list)  # the damaged files, in their new names
     rescued: dict[str, int] = field(default_factory=dict)  # by state: pending, delivered, …
-    rescued_total: int = 0
     unreadable: int = 0  # outbox rows read but not whole or not agreeing with their body
     known_transactions: int | None = None  # how many the ledger says were ever recorded
-    not_rescued: int | None = None  # known_transactions - rescued_total (None without ledger)
     audit_entries_kept: int = 0
     next_seq: int = 1
     methods: list[str] = field(default_factory=list)  # what could read the file
 
     @property
+    def rescued_total(self) -> int:
+        return sum(self.rescued.values())
+
+    @property
     def rescued_pending(self) -> int:
         return self.rescued.get(TxState.PENDING.value, 0)
 
+    @property
+    def not_rescued(self) -> int | None:
+        """known_transactions - rescued_total (None without a ledger)."""
+        if self.known_transactions is None:
+            return None
+        return max(0, self.known_transactions - self.rescued_total)
+
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "repaired": self.repaired,
-            "reason": self.reason,
-            "moved_to": self.moved_to,
-            "rescued": self.rescued,
+        return asdict(self) | {
             "rescued_total": self.rescued_total,
             "rescued_pending": self.rescued_pending,
-            "unreadable": self.unreadable,
-            "known_transactions": self.known_transactions,
             "not_rescued": self.not_rescued,
-            "audit_entries_kept": self.audit_entries_kept,
-            "next_seq": self.next_seq,
-            "methods": self.methods,
         }
 
 
@@ -165,9 +165,6 @@ def repair(db_path: Path, *, clock: Callable[[], float] = time.time) -> RepairRe
         _build(db_path, work, txs, kept_audit, report, clock())
     for tx in txs:
         report.rescued[tx.state] = report.rescued.get(tx.state, 0) + 1
-    report.rescued_total = len(txs)
-    if report.known_transactions is not None:
-        report.not_rescued = max(0, report.known_transactions - report.rescued_total)
     log.info("database repaired: %s", report.as_dict(), extra={"event": "database_repaired"})
     return report
 
