@@ -227,7 +227,7 @@ class SyncClient:
                 # "database or disk is full", a read-only file system: the step's transaction was
                 # rolled back (a page is applied whole or not at all, a batch stays pending), and
                 # every later step would write too. Any other error (damage) goes on up.
-                if getattr(e, "sqlite_errorcode", None) not in _NO_SPACE:
+                if not _no_space(e):
                     raise
                 report.errors.append(f"storage: the database could not be written: {e}")
                 log.error("sync round stopped: database not written: %s (nothing lost)", e)
@@ -241,7 +241,7 @@ class SyncClient:
         try:
             self._store.mark_sync_attempt(report.ok)
         except sqlite3.OperationalError as e:
-            if getattr(e, "sqlite_errorcode", None) not in _NO_SPACE:
+            if not _no_space(e):
                 raise
             log.error("the sync attempt could not be recorded: %s", e)
         log.info(
@@ -499,6 +499,11 @@ class SyncClient:
         if abs(offset - self._store.clock_offset()) > DATE_HEADER_TOLERANCE:
             self._store.set_clock_offset(offset)
             log.warning("Date header: kiosk clock is %.0f s off the platform's", offset)
+
+
+def _no_space(error: sqlite3.OperationalError) -> bool:
+    """Whether `error` is a full disk or a read-only file system (`_NO_SPACE`)."""
+    return getattr(error, "sqlite_errorcode", None) in _NO_SPACE
 
 
 def _read_some(response: requests.Response) -> bytes:
