@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from offline_cache import ledger as ledger_file
-from offline_cache.db import connect
+from offline_cache.db import PRIVATE_DIR_MODE, connect
 from offline_cache.errors import DatabaseDamaged, raising_damage
 from offline_cache.ledger import Ledger, LedgerUnreadable
 
@@ -105,7 +105,7 @@ def _connect(path: Path, connect_fn: Callable[[Path], sqlite3.Connection]) -> sq
 def _create(path: Path, connect_fn: Callable[[Path], sqlite3.Connection]) -> None:
     """Build a new database beside `path` and link it into place (never over an existing file:
     if another process won the race, its database stays and ours is dropped)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # residents' data: ours alone
+    path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.new-{os.getpid()}-{threading.get_ident()}")
     for leftover in (tmp, *_companions(tmp)):
         leftover.unlink(missing_ok=True)

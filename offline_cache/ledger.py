@@ -20,8 +20,9 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from offline_cache.db import PRIVATE_FILE_MODE
+
 LEDGER_SUFFIX = ".ledger"
-LEDGER_MODE = 0o600
 _lock = threading.Lock()
 
 
@@ -84,7 +85,7 @@ def write(db_path: Path, ledger: Ledger, *, allow_lower: bool = False) -> None:
                 ledger = merged(current, ledger)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         try:
-            os.fchmod(fd, LEDGER_MODE)
+            os.fchmod(fd, PRIVATE_FILE_MODE)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(asdict(ledger), f, sort_keys=True)
                 f.flush()
