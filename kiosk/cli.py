@@ -31,7 +31,7 @@ from kiosk.admin import (
     printer_commands,
     repair_commands,
 )
-from kiosk.admin.output import fail, shorten_echoes
+from kiosk.admin.output import EXIT_DATABASE_DAMAGED, fail, shorten_echoes
 from kiosk.config import DEFAULT_CONFIG_PATH, ConfigError, InsecureFileError, load_config
 from kiosk.private_files import DataDirError, check_data_dir
 from offline_cache.errors import DATABASE_DAMAGED, damage_of
@@ -46,8 +46,6 @@ COMMAND_MODULES = (
     maintenance_commands,  # technician PINs
     repair_commands,  # repair a damaged database
 )
-
-EXIT_DATABASE_DAMAGED = 5  # any command that found the database damaged (kiosk-admin repair)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.output import echo, emit, fail
+from kiosk.admin.output import EXIT_DATABASE_DAMAGED, echo, emit, fail
 from kiosk.config import Config, ConfigError
 from kiosk.core.maintenance_audit import MaintenanceAction, audit_action
 from kiosk.ops.bundle import BundleError, export_bundle
@@ -32,7 +32,6 @@ EXIT_AUDIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_NOT_FOUND = 3
 EXIT_WRITE_FAILED = 4
-EXIT_DATABASE_DAMAGED = 5  # as every kiosk-admin command (kiosk/cli.py)
 
 
 def register(subparsers: Any) -> None:

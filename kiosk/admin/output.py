@@ -7,6 +7,8 @@ import re
 import sys
 from typing import Any
 
+# Any command that found the database damaged (kiosk/cli.py; `kiosk-admin repair` mends it).
+EXIT_DATABASE_DAMAGED = 5
 ECHO_LIMIT = 40  # characters of a user's value repeated in an error message
 # A run of this many characters without a space in an error message cannot be a path a technician
 # needs (PATH_MAX aside, paths on a kiosk are short): it is an echoed value, cut to ECHO_LIMIT.
