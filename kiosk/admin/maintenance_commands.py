@@ -69,8 +69,9 @@ def register(subparsers: Any) -> None:
 
 
 def _audit(config: Config, action: MaintenanceAction, detail: str) -> str | None:
-    """Record the action; the error text if that was impossible."""
-    from offline_cache.errors import damage_of
+    """Record the action; the error text if that was impossible. A damaged database raises
+    `DatabaseDamaged` (`_done` answers database_damaged)."""
+    from offline_cache.errors import DatabaseDamaged, raising_damage
     from offline_cache.store import Store
 
     try:
@@ -78,10 +79,11 @@ def _audit(config: Config, action: MaintenanceAction, detail: str) -> str | None
     except (ConfigError, OSError) as e:
         return str(e)
     try:
-        audit_action(store, action, detail)
+        with raising_damage(config.database_path):
+            audit_action(store, action, detail)
+    except DatabaseDamaged:
+        raise
     except Exception as e:  # the change is made; say that the audit entry is missing
-        if damage_of(e, config.database_path) is not None:
-            raise  # _done answers database_damaged
         return f"{type(e).__name__}: {e}"
     finally:
         store.close()
@@ -96,14 +98,11 @@ def _done(
     data: dict[str, Any],
     text: str,
 ) -> int:
-    from offline_cache.errors import DATABASE_DAMAGED, damage_of
+    from offline_cache.errors import DATABASE_DAMAGED, DatabaseDamaged
 
     try:
         problem = _audit(config, action, detail)
-    except Exception as e:
-        damage = damage_of(e, config.database_path)
-        if damage is None:
-            raise
+    except DatabaseDamaged as damage:
         return fail(  # the change is made: say so, and that the database needs a repair
             DATABASE_DAMAGED,
             f"{text}, but the audit entry was not written: {damage}",
