@@ -34,6 +34,7 @@ from offline_cache.models import (
     Notice,
     Resident,
 )
+from offline_cache.outbox import PERSON_ID_PATTERN
 
 
 class MalformedItemError(ValueError):
@@ -58,8 +59,8 @@ _MIN_TIME = datetime(_MIN_YEAR, 1, 1, tzinfo=UTC)
 _MAX_TIME = datetime(_MAX_YEAR, 12, 31, tzinfo=UTC)
 # - a fingerprint template is the sensor's 512-byte characteristics block;
 TEMPLATE_BYTES = 512
-# - a person_id is a GB 11643 citizen number (the outbox refuses anything else for that person).
-_PERSON_ID = re.compile(r"[0-9]{17}[0-9X]")
+# - a person_id is a GB 11643 citizen number (the outbox refuses anything else for that person:
+#   outbox.PERSON_ID_PATTERN).
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 CERTIFICATION_PERIODS = ("monthly", "annual")
@@ -126,7 +127,7 @@ def parse_time(text: str) -> datetime:
 
 def parse_person_id(text: str) -> str:
     """An 18-character GB 11643 citizen number with its MOD 11-2 check character."""
-    if not _PERSON_ID.fullmatch(text):
+    if not PERSON_ID_PATTERN.fullmatch(text):
         raise MalformedItemError("person_id is not an 18-character ID number")
     weighted = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=True))
     if _ID_CHECK[weighted % 11] != text[17]:
