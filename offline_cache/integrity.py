@@ -27,10 +27,9 @@ from offline_cache import ledger as ledger_file
 from offline_cache.db import PRIVATE_DIR_MODE, connect
 from offline_cache.errors import DatabaseDamaged, raising_damage
 from offline_cache.ledger import Ledger, LedgerUnreadable
+from offline_cache.pages import SQLITE_HEADER
 
 log = logging.getLogger(__name__)
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 _lock = threading.Lock()
 _deep_checked: set[tuple[str, int, int, int]] = set()  # files this process checked in full

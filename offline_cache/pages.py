@@ -18,6 +18,7 @@ from pathlib import Path
 
 Value = int | float | str | bytes | None
 
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database
 _LEAF_TABLE = 0x0D
 _WAL_HEADER = 32
 _WAL_FRAME_HEADER = 24
@@ -98,7 +99,7 @@ def leaf_rows(page: bytes, header_at: int = 0) -> Iterator[tuple[int, list[Value
 
 def page_size_of(header: bytes) -> int | None:
     """The page size the database header states (None when it is no SQLite header)."""
-    if not header.startswith(b"SQLite format 3\x00") or len(header) < 18:
+    if not header.startswith(SQLITE_HEADER) or len(header) < 18:
         return None
     size = int.from_bytes(header[16:18], "big")
     size = 65536 if size == 1 else size
