@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+from urllib.parse import quote
 
 from offline_cache.codec import (
     MalformedItemError,
@@ -68,6 +69,9 @@ class Page:
     has_more: bool
 
 
+MAX_CURSOR_IN_URL = 2048  # characters of the URL-encoded cursor; an opaque cursor is short
+
+
 def parse_page(feed: Feed, body: Any) -> Page:
     """Validate a whole page before anything is applied (all or nothing)."""
     if not isinstance(body, dict):
@@ -79,6 +83,10 @@ def parse_page(feed: Feed, body: Any) -> Page:
         raise MalformedPageError(f"{feed}: 'next_cursor' or 'has_more' is missing or wrong")
     if not storable_text(next_cursor):
         raise MalformedPageError(f"{feed}: 'next_cursor' is not valid Unicode text")
+    if len(quote(next_cursor, safe="")) > MAX_CURSOR_IN_URL:
+        # stored, it would be sent back in every later request's URL and refused there (414):
+        # the feed would be stuck for good
+        raise MalformedPageError(f"{feed}: 'next_cursor' is too long to send back in a URL")
     ops: list[FeedOp] = []
     for index, item in enumerate(items):
         try:

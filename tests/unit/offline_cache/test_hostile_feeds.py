@@ -281,3 +281,12 @@ def test_an_unknown_certification_period_is_refused(store: Store) -> None:
     wire = resident_wire(1)
     wire["benefits"][0]["certification"]["period"] = "weekly"
     _refused(store, Feed.ROSTER, _one(Feed.ROSTER, wire))
+
+
+def test_a_cursor_too_long_to_send_back_is_refused() -> None:
+    """Found by the HTTP property test: a 100 KB cursor was stored, then every later request
+    carried it in its URL and was refused (414), so the feed could never move again."""
+    long_cursor = "名" * 12_000
+    with pytest.raises(MalformedPageError, match="too long"):
+        parse_page(Feed.JOBS, hostile.valid_page(Feed.JOBS, [1], long_cursor))
+    assert parse_page(Feed.JOBS, hostile.valid_page(Feed.JOBS, [1], "c" * 200)).next_cursor
